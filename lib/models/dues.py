@@ -1,0 +1,48 @@
+"""Dues: rates by classification, monthly periods, payments and approved adjustments."""
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import DateTime, UniqueConstraint
+from sqlmodel import Field
+
+from lib.models.base import SeededBase, enum_field, fk, money
+from lib.models.enums import MemberClassification, PaymentMethod
+
+
+class DuesRate(SeededBase, table=True):
+    __tablename__ = "dues_rates"
+    __table_args__ = (UniqueConstraint("classification", "effective_from"),)
+    classification: MemberClassification = enum_field(MemberClassification)
+    monthly_amount: Decimal = money()
+    effective_from: date
+    effective_to: date | None = None
+
+
+class DuesPeriod(SeededBase, table=True):
+    __tablename__ = "dues_periods"
+    # The first day of the month the period covers.
+    period_month: date = Field(unique=True)
+    is_closed: bool = False
+    closed_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    closed_by_user_id: int | None = fk("users.id", nullable=True, index=False)
+
+
+class DuesPayment(SeededBase, table=True):
+    __tablename__ = "dues_payments"
+    member_id: int = fk("members.id")
+    period_id: int = fk("dues_periods.id")
+    amount: Decimal = money()
+    method: PaymentMethod = enum_field(PaymentMethod, index=True)
+    paid_on: date = Field(index=True)
+    reference: str | None = Field(default=None, max_length=60)
+
+
+class DuesAdjustment(SeededBase, table=True):
+    __tablename__ = "dues_adjustments"
+    member_id: int = fk("members.id")
+    period_id: int = fk("dues_periods.id")
+    # Positive credits the member (reduces what is owed); negative adds a charge.
+    amount: Decimal = money()
+    reason: str = Field(max_length=300)
+    approved_by_user_id: int | None = fk("users.id", nullable=True, index=False)
