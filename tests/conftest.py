@@ -33,15 +33,27 @@ def engine(migrated_db_url):
     eng.dispose()
 
 
+ENGINE_FIXTURES = ("empty_db_url", "migrated_db_url")
+_engine_of: dict[str, str] = {}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        kind = next((params[f] for f in ENGINE_FIXTURES if f in params), None)
+        if kind:
+            _engine_of[item.nodeid] = kind
+
+
 def pytest_terminal_summary(terminalreporter):
     """Say how many database tests ran on each engine, so a CI log shows the PostgreSQL run."""
     counts: dict[str, dict[str, int]] = {}
     for outcome in ("passed", "failed", "error", "skipped"):
         for report in terminalreporter.stats.get(outcome, []):
-            for kind in ("sqlite", "postgresql"):
-                if f"[{kind}" in report.nodeid or f"-{kind}]" in report.nodeid or f"-{kind}-" in report.nodeid:
-                    counts.setdefault(kind, {}).setdefault(outcome, 0)
-                    counts[kind][outcome] += 1
-    for kind, by_outcome in counts.items():
+            kind = _engine_of.get(report.nodeid)
+            if kind and report.when in ("call", "setup"):
+                by_outcome = counts.setdefault(kind, {})
+                by_outcome[outcome] = by_outcome.get(outcome, 0) + 1
+    for kind, by_outcome in sorted(counts.items()):
         summary = ", ".join(f"{n} {o}" for o, n in sorted(by_outcome.items()))
         terminalreporter.write_line(f"database tests on {kind}: {summary}")

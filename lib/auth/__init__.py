@@ -1,0 +1,1 @@
+"""Authentication and authorisation: passwords, users and roles (no streamlit here)."""
