@@ -12,6 +12,10 @@ class Identity:
     full_name: str = ""
     roles: frozenset[RoleName] = field(default_factory=frozenset)
 
+    @property
+    def is_active_user(self) -> bool:
+        return bool(self.roles)
+
     def has_any(self, *roles: RoleName) -> bool:
         return RoleName.ADMIN in self.roles or any(r in self.roles for r in roles)
 
