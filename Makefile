@@ -29,6 +29,7 @@ run: $(VENV)/.runtime migrate
 	$(PY) -m streamlit run Home.py --server.port $(PORT)
 
 test: $(VENV)/.dev
+	bash .ci/system-packages.sh
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 clean:
