@@ -1,0 +1,44 @@
+"""Dues: rates, periods, payments and adjustments."""
+
+from lib.models import DuesAdjustment, DuesPayment, DuesPeriod, DuesRate
+from lib.models.enums import RoleName as R
+from lib.registry.base import Entity
+
+_DUES = frozenset({R.STAFF, R.DUES_CLERK})
+
+
+class DuesRates(Entity):
+    model = DuesRate
+    domain = "Dues"
+    natural_key = ("classification", "effective_from")
+    date_order = (("effective_from", "effective_to"),)
+    default_sort = ("effective_from", True)
+    view_roles = create_roles = edit_roles = delete_roles = _DUES
+
+
+class DuesPeriods(Entity):
+    model = DuesPeriod
+    domain = "Dues"
+    list_columns = ("period_month", "is_closed", "closed_at", "closed_by_user_id")
+    editable_columns = ("period_month",)  # closing a period is the ledger's job, with its checks
+    label_format = "{period_month}"
+    natural_key = ("period_month",)
+    default_sort = ("period_month", True)
+    view_roles = create_roles = edit_roles = delete_roles = _DUES
+
+
+class DuesPayments(Entity):
+    model = DuesPayment
+    domain = "Dues"
+    search_columns = ("reference",)
+    default_sort = ("paid_on", True)
+    view_roles = create_roles = edit_roles = delete_roles = _DUES
+
+
+class DuesAdjustments(Entity):
+    model = DuesAdjustment
+    domain = "Dues"
+    search_columns = ("reason",)
+    signed_columns = ("amount",)  # negative adds a charge, positive credits the member
+    labels = {"approved_by_user_id": "Approved by"}
+    view_roles = create_roles = edit_roles = delete_roles = _DUES
