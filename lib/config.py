@@ -1,11 +1,12 @@
 """One Settings object, read once from the environment (and .env), validated at start."""
 
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from lib import __version__
 
@@ -57,12 +58,25 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     dues_grace_days: int = Field(default=15, ge=0, le=90)
     grievance_days_per_step: dict[str, int] = {"INSIDE": 10, "RESIDENTIAL": 10, "SOUND_COMM": 15}
+    # Days that grievance deadlines skip besides weekends: HOLIDAYS=2026-01-01,2026-12-25
+    holidays: Annotated[tuple[date, ...], NoDecode] = ()
+    grievance_due_soon_days: int = Field(default=5, ge=0, le=30)
     version: str = __version__
 
     @field_validator("database_url", mode="before")
     @classmethod
     def _normalize_url(cls, value: str | None) -> str:
         return normalize_database_url(value) if value else DEFAULT_SQLITE_URL
+
+    @field_validator("holidays", mode="before")
+    @classmethod
+    def _parse_holidays(cls, value):
+        if not isinstance(value, str):
+            return value
+        try:
+            return tuple(sorted(date.fromisoformat(part.strip()) for part in value.split(",") if part.strip()))
+        except ValueError as exc:
+            raise ValueError(f"HOLIDAYS must be dates like 2026-12-25, separated by commas ({exc}).") from None
 
     @field_validator("s3_endpoint_url", "s3_bucket", "s3_access_key_id", mode="before")
     @classmethod
