@@ -25,8 +25,9 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(PY)
 migrate: $(VENV)/.runtime
 	$(PY) -m alembic upgrade head
 
-run: $(VENV)/.runtime migrate
-	$(PY) -m streamlit run Home.py --server.port $(PORT)
+# One command: wait for the database, migrate, first admin, demo data on an empty database, serve.
+run: $(VENV)/.runtime
+	PORT=$(PORT) $(PY) -m lib.start --demo-seed-if-empty
 
 test: $(VENV)/.dev
 	bash .ci/system-packages.sh

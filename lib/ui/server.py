@@ -1,0 +1,60 @@
+"""Serve the Streamlit app and the HTTP API (health, metrics) on one port, with one uvicorn server.
+
+Why not `streamlit run`: Streamlit binds its listening socket itself as socket.socket(family) with
+protocol 0, and asyncio only sets TCP_NODELAY on sockets whose protocol is IPPROTO_TCP. So every
+response written in two pieces (headers, then body) waits for the client's delayed ACK: about
+40 ms per keep-alive request, pages and health alike. Letting uvicorn bind the address itself
+(loop.create_server(host, port)) gives IPPROTO_TCP sockets, TCP_NODELAY, and no stall.
+"""
+
+import logging
+
+import streamlit as st
+import uvicorn
+from starlette.middleware import Middleware
+
+from lib.api import HttpMiddleware, routes
+from lib.config import PROJECT_ROOT
+from lib.logs import adopt_loggers
+
+log = logging.getLogger(__name__)
+ENTRY_SCRIPT = PROJECT_ROOT / "Home.py"
+
+
+def create_app(script=ENTRY_SCRIPT) -> st.App:
+    """The ASGI app: our routes first, Streamlit's pages and /_stcore/* behind them."""
+    return st.App(str(script), routes=routes(), middleware=[Middleware(HttpMiddleware)])
+
+
+def _streamlit_uvicorn_options() -> dict:
+    """Streamlit's websocket settings (ping interval, max message size, protocol), TLS off."""
+    from streamlit.web.server.starlette.starlette_server import _get_uvicorn_config_kwargs
+
+    options = _get_uvicorn_config_kwargs()
+    options.pop("ssl_certfile", None)
+    options.pop("ssl_keyfile", None)
+    return options
+
+
+def uvicorn_config(app, host: str, port: int) -> uvicorn.Config:
+    # log_config=None: uvicorn's loggers go through our root handlers (JSON, scrubbed).
+    # proxy_headers from any address: the platform's load balancer is the only client that reaches us.
+    return uvicorn.Config(app, host=host, port=port, log_config=None, proxy_headers=True,
+                          forwarded_allow_ips="*", timeout_graceful_shutdown=10,
+                          **_streamlit_uvicorn_options())
+
+
+def serve(host: str, port: int) -> None:
+    """Block serving the app until SIGTERM/SIGINT."""
+    app = create_app()
+    config = uvicorn_config(app, host, port)
+    # Not uvicorn.access: a line per health probe is noise (and costs); /metrics counts requests.
+    adopt_loggers(["streamlit", *_streamlit_logger_names(), "uvicorn", "uvicorn.error"])
+    log.info("serving on http://%s:%d (health at /api/health)", host, port)
+    uvicorn.Server(config).run()
+
+
+def _streamlit_logger_names() -> list[str]:
+    from streamlit import logger as streamlit_logger
+
+    return [name for name in getattr(streamlit_logger, "_loggers", {}) if name != "uvicorn.access"]
