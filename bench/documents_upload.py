@@ -3,7 +3,7 @@
     .venv/bin/python bench/documents_upload.py              # 25 MB, both backends, 3 runs each
     .venv/bin/python bench/documents_upload.py --size-mb 100 --backend s3
 
-S3 is moto's server mode over HTTP on this machine (network cost is loopback only). Memory is the
+S3 is moto's server mode over HTTP, in its own process on this machine (network cost is loopback only). Memory is the
 peak of Python allocations (tracemalloc) during the call: the file is streamed, so it stays far
 below the file's size. Prints the load average, since the machine may be shared.
 """
@@ -12,6 +12,7 @@ import argparse
 import hashlib
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -58,14 +59,13 @@ def setup_database(folder: Path):
 
 
 def s3_storage():
-    from moto.server import ThreadedMotoServer
-
+    """moto's S3 server in its own process, so its memory is not counted as ours."""
     from lib.storage_s3 import S3Storage
     from tests.documents.s3server import free_port, new_bucket, wait_for_port
 
     port = free_port()
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=port, verbose=False)
-    server.start()
+    server = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     wait_for_port(port)
     endpoint = f"http://127.0.0.1:{port}"
     return S3Storage(bucket=new_bucket(endpoint), endpoint_url=endpoint, access_key_id="testing",
@@ -130,7 +130,8 @@ def main() -> None:
             try:
                 bench("s3", storage, engine, who, member, path, args.runs)
             finally:
-                server.stop()
+                server.terminate()
+                server.wait()
         engine.dispose()
 
 

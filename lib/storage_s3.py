@@ -25,9 +25,10 @@ _MISSING_BUCKET = {"NoSuchBucket"}
 _MISSING_KEY = {"NoSuchKey", "404", "NotFound"}
 # Short timeouts and few retries: a page waiting on a dead endpoint must answer within seconds.
 _CLIENT_CONFIG = dict(connect_timeout=3, read_timeout=30, retries={"max_attempts": 2, "mode": "standard"})
-# Parts of 8 MB streamed from the file: a 25 MB upload never sits in memory whole.
-_TRANSFER = TransferConfig(multipart_threshold=8 * CHUNK, multipart_chunksize=8 * CHUNK,
-                           max_concurrency=2, io_chunksize=256 * 1024)
+# Multipart in 5 MB parts (S3's minimum), at most two in memory: a 25 MB upload never sits in memory whole.
+_TRANSFER = TransferConfig(multipart_threshold=8 * CHUNK, multipart_chunksize=5 * CHUNK, max_concurrency=2,
+                           io_chunksize=256 * 1024)
+_TRANSFER.max_in_memory_upload_chunks = 2  # s3transfer honours it; boto3's constructor does not take it
 
 
 _SESSION_LOCK = threading.Lock()
