@@ -43,4 +43,4 @@ def visible_entities(who: Identity | None) -> dict[str, list[type[Entity]]]:
     for entity in REGISTRY.values():
         if entity.can(who, "view"):
             grouped[entity.domain].append(entity)
-    return {d: sorted(es, key=lambda e: e.title) for d, es in grouped.items() if es}
+    return {d: es for d, es in grouped.items() if es}  # declaration order: the main table first

@@ -1,0 +1,55 @@
+"""Panels around the grid: what went wrong on save, conflicts with other people's edits, export."""
+
+import pandas as pd
+import streamlit as st
+
+from lib.audit import jsonable
+from lib.auth.identity import Identity
+from lib.auth.permissions import Action, can
+from lib.db import get_engine
+from lib.editing.listing import PageRequest, iter_all_rows
+from lib.editing.save import Conflict, RowProblem
+from lib.importing.export import to_csv, to_excel
+from lib.registry import Entity
+
+
+def problems_panel(problems: list[RowProblem]) -> None:
+    rows = {p.position for p in problems}
+    st.error(f"Nothing was saved: {len(rows):,} row(s) have problems. Fix them in the grid (your edits "
+             "are still there) and save again.")
+    st.dataframe(pd.DataFrame([{"Row": p.position, "Field": p.column or "", "Problem": p.reason}
+                               for p in problems]), hide_index=True, width="stretch")
+
+
+def _describe(values: dict | None) -> str:
+    if values is None:
+        return "deleted by someone else"
+    return ", ".join(f"{k}: {jsonable(v)}" for k, v in values.items()
+                     if k not in ("created_at", "seed_batch"))
+
+
+def conflicts_panel(conflicts: list[Conflict]) -> bool:
+    """Show rows someone else changed since they were loaded; True when the person reloads."""
+    st.warning(f"Nothing was saved: {len(conflicts):,} row(s) were changed by someone else after you "
+               "loaded them. Their values are below; reload to see them in the grid, then redo your edit.")
+    st.dataframe(pd.DataFrame([{"Row": c.position, "Your change": _describe(c.mine),
+                                "Stored now": _describe(c.theirs)} for c in conflicts]),
+                 hide_index=True, width="stretch")
+    return st.button("Reload the current values (drops your unsaved edits on this page)")
+
+
+def export_panel(who: Identity, entity: type[Entity], request: PageRequest) -> None:
+    if not can(who, Action.EXPORT_RECORDS):
+        return
+    with st.expander("Export this view (all pages, with the current search and filter)"):
+        full = PageRequest(search=request.search, filters=request.filters)
+        if st.button("Prepare CSV and Excel files", key="export_prepare"):
+            with st.spinner("Preparing the export..."):
+                engine = get_engine()
+                st.session_state["export_csv"] = to_csv(who, entity, iter_all_rows(engine, who, entity, full))
+                st.session_state["export_xlsx"] = to_excel(who, entity, iter_all_rows(engine, who, entity, full))
+        if "export_csv" in st.session_state:
+            left, right = st.columns(2)
+            left.download_button("Download CSV", st.session_state["export_csv"], f"{entity.table_name}.csv", "text/csv")
+            right.download_button("Download Excel", st.session_state["export_xlsx"], f"{entity.table_name}.xlsx",
+                                  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

@@ -1,0 +1,154 @@
+"""The generic records page: pick a table, search, page through it, edit in a grid, save."""
+
+import streamlit as st
+
+from lib.auth.identity import Identity
+from lib.auth.permissions import Action, can
+from lib.db import get_engine
+from lib.editing.changes import ChangeSet, diff_records
+from lib.editing.frames import from_frame, to_frame
+from lib.editing.listing import Page, PageRequest, count_rows, fk_choices, list_rows, page_labels
+from lib.editing.save import SaveResult, save_changes
+from lib.registry import REGISTRY, Entity, visible_entities
+from lib.ui.grid import column_config
+from lib.ui.records_extras import conflicts_panel, export_panel, problems_panel
+
+PAGE_SIZES = (25, 50, 100, 200)
+VERSION_KEY = "records_data_version"
+FLASH_KEY = "records_flash"
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _choices(db_url: str, who: Identity, table: str) -> dict[str, dict[int, str] | None]:
+    entity = REGISTRY[table]
+    engine = get_engine(db_url)
+    return {c: fk_choices(engine, who, entity, c) for c, info in entity.columns.items()
+            if info.fk_table and c in entity.list_columns}
+
+
+def pick_entity(who: Identity, slot) -> type[Entity] | None:
+    grouped = visible_entities(who)
+    options = [e.table_name for es in grouped.values() for e in es]
+    if not options:
+        st.info("Your role has no tables to look at here. Ask an admin if you need one.")
+        return None
+    wanted = st.query_params.get("table", options[0])
+    if wanted not in options:
+        st.warning(f"There is no table {wanted!r} you may open; showing {REGISTRY[options[0]].title}.")
+        wanted = options[0]
+    table = slot.selectbox("Table", options, index=options.index(wanted), key="records_table",
+                         format_func=lambda t: f"{REGISTRY[t].domain} › {REGISTRY[t].title}")
+    st.query_params["table"] = table
+    return REGISTRY[table]
+
+
+def request_bar(entity: type[Entity], left, middle) -> PageRequest:
+    hint = ", ".join(entity.label(c).lower() for c in entity.search_columns) or "nothing (no search columns)"
+    search = left.text_input("Search", key=f"search_{entity.table_name}", placeholder=f"Search by {hint}",
+                             disabled=not entity.search_columns)
+    filters = {}
+    enums = [c for c in entity.list_columns if entity.columns[c].kind == "enum"][:1]
+    for column in enums:
+        values = [None] + [m.value for m in entity.columns[column].enum_class]
+        filters[column] = middle.selectbox(entity.label(column), values, key=f"filter_{entity.table_name}_{column}",
+                                           format_func=lambda v: "Any" if v is None else v.replace("_", " ").title())
+    return PageRequest(search=search, filters=filters)
+
+
+def pager(entity: type[Entity], request: PageRequest, total: int, page_slot, size_slot) -> None:
+    request.page_size = size_slot.selectbox("Rows per page", PAGE_SIZES, index=1, key="records_page_size")
+    pages = max(1, -(-total // request.page_size))
+    key = f"page_{entity.table_name}_{request.search}_{request.filters}_{request.page_size}"
+    request.page = int(page_slot.number_input(f"Page (of {pages:,})", 1, pages, 1, key=key, disabled=pages == 1))
+
+
+def _editor_key(entity: type[Entity], request: PageRequest) -> str:
+    version = st.session_state.get(VERSION_KEY, 0)
+    return f"grid_{entity.table_name}_{request.search}_{request.filters}_{request.page}_{request.page_size}_{version}"
+
+
+def loaded_page(who: Identity, entity: type[Entity], request: PageRequest, key: str) -> Page:
+    """The page as it was loaded for this grid: kept so the diff and versions stay those the person saw."""
+    cache_key = f"loaded_{key}"
+    if cache_key not in st.session_state:
+        st.session_state[cache_key] = list_rows(get_engine(), who, entity, request)
+    return st.session_state[cache_key]
+
+
+def reload_data() -> None:
+    st.session_state[VERSION_KEY] = st.session_state.get(VERSION_KEY, 0) + 1
+    _choices.clear()
+
+
+def render(who: Identity) -> None:
+    st.title("Records")
+    if flash := st.session_state.pop(FLASH_KEY, None):
+        st.success(flash)
+    table_slot, search_slot, filter_slot = st.columns([2, 3, 2], vertical_alignment="bottom")
+    entity = pick_entity(who, table_slot)
+    if entity is None:
+        return
+    request = request_bar(entity, search_slot, filter_slot)
+    total = count_rows(get_engine(), who, entity, request)
+    caption_slot, page_slot, size_slot = st.columns([5, 1, 1], vertical_alignment="bottom")
+    pager(entity, request, total, page_slot, size_slot)
+    key = _editor_key(entity, request)
+    page = loaded_page(who, entity, request, key)
+    caption_slot.caption(page.caption())
+    render_grid(who, entity, page, key)
+    export_panel(who, entity, request)
+
+
+def render_grid(who: Identity, entity: type[Entity], page: Page, key: str) -> None:
+    engine = get_engine()
+    choices = _choices(engine.url.render_as_string(hide_password=False), who, entity.table_name)
+    frame = to_frame(entity, page.rows, page_labels(engine, entity, page.rows), choices)
+    may_edit = can(who, Action.EDIT_RECORDS) and entity.can(who, "edit")
+    may_add = can(who, Action.EDIT_RECORDS) and (entity.can(who, "create") or entity.can(who, "delete"))
+    if not page.total and not page.request.search:
+        st.info(f"No {entity.title.lower()} yet." + (" Add the first one in the grid below, or import a CSV "
+                                                      "on the Import page." if may_add else ""))
+    edited = st.data_editor(frame, key=key, hide_index=True, placeholder="—", num_rows="dynamic" if may_add else "fixed",
+                            column_config=column_config(entity, choices, may_edit or may_add),
+                            disabled=not (may_edit or may_add), width="stretch",
+                            height=min(36 * (len(frame) + 2) + 3, 560))
+    if may_add:
+        st.caption("Add a row with the + at the bottom of the grid; select rows by their left edge to delete them.")
+    if may_edit or may_add:
+        save_bar(who, entity, page, frame, edited, choices)
+
+
+def save_bar(who, entity, page, frame, edited, choices) -> None:
+    versions = {r["id"]: r["row_version"] for r in page.rows}
+    changes = diff_records(from_frame(entity, frame, choices), from_frame(entity, edited, choices),
+                           entity.editable_columns, versions)
+    confirmed = True
+    if changes.deletes:
+        confirmed = st.checkbox(f"Yes, delete {len(changes.deletes):,} row(s) when I save", key=f"confirm_{id(page)}")
+    left, right = st.columns([1, 4])
+    clicked = left.button("Save changes", type="primary", disabled=changes.is_empty() or not confirmed)
+    right.caption("Unsaved: " + changes.summary() if not changes.is_empty() else "No unsaved changes.")
+    if clicked:
+        _save(who, entity, changes)
+    if st.session_state.get("records_result") is not None:
+        show_result(st.session_state["records_result"])
+
+
+def _save(who: Identity, entity: type[Entity], changes: ChangeSet) -> None:
+    result = save_changes(get_engine(), who, entity, changes)
+    if result.ok:
+        st.session_state.pop("records_result", None)
+        st.session_state[FLASH_KEY] = result.summary()
+        reload_data()
+        st.rerun()
+    st.session_state["records_result"] = result
+
+
+def show_result(result: SaveResult) -> None:
+    if result.problems:
+        problems_panel(result.problems)
+    if result.conflicts:
+        if conflicts_panel(result.conflicts):
+            st.session_state.pop("records_result", None)
+            reload_data()
+            st.rerun()
