@@ -59,6 +59,18 @@ class _Abort(Exception):
     """Roll the transaction back; the result already says why."""
 
 
+@dataclass
+class _How:
+    who: Identity
+    entity: type[Entity]
+    audit_action: AuditAction | None  # e.g. REVERT instead of CREATE/UPDATE/DELETE
+    detail: str | None
+
+    def audit(self, conn, action: AuditAction, row_id: int, **values) -> None:
+        record_audit(conn, self.who, self.audit_action or action, table=self.entity.table_name,
+                     row_id=row_id, detail=self.detail, **values)
+
+
 def _require_all(who: Identity, entity: type[Entity], changes: ChangeSet) -> None:
     for rows, operation in ((changes.inserts, "create"), (changes.updates, "edit"),
                             (changes.deletes, "delete")):
@@ -99,34 +111,34 @@ def _validate(conn, who, entity, changes, stored, result) -> list[tuple[RowChang
     return planned
 
 
-def _write(conn, who, entity, changes, planned, stored, result) -> None:
-    table = entity.model.__table__
+def _write(conn, how, changes, planned, stored, result) -> None:
+    table = how.entity.model.__table__
     for change in changes.deletes:
         conn.execute(delete(table).where(table.c.id == change.row_id))
-        record_audit(conn, who, AuditAction.DELETE, table=entity.table_name, row_id=change.row_id,
-                     before=_public(stored[change.row_id]))
+        how.audit(conn, AuditAction.DELETE, change.row_id, before=_public(stored[change.row_id]))
         result.deleted += 1
     for change, clean, old in planned:
         if old is None:
-            _insert(conn, who, entity, clean, result)
+            _insert(conn, how, clean, result)
         else:
-            _update(conn, who, entity, change, clean, old, result)
+            _update(conn, how, change, clean, old, result)
 
 
 def _public(row: dict) -> dict:
     return {k: v for k, v in row.items() if k not in ("created_at", "updated_at", "row_version")}
 
 
-def _insert(conn, who, entity, clean, result) -> None:
-    table = entity.model.__table__
+def _insert(conn, how, clean, result) -> None:
+    table = how.entity.model.__table__
     values = {k: v for k, v in clean.items() if v is not None}
     row_id = conn.execute(table.insert().values(**values).returning(table.c.id)).scalar_one()
-    record_audit(conn, who, AuditAction.CREATE, table=entity.table_name, row_id=row_id, after=values)
-    entity.after_save(conn, who, "create", row_id, values)
+    how.audit(conn, AuditAction.CREATE, row_id, after=values)
+    how.entity.after_save(conn, how.who, "create", row_id, values)
     result.inserted.append(row_id)
 
 
-def _update(conn, who, entity, change, clean, old, result) -> None:
+def _update(conn, how, change, clean, old, result) -> None:
+    entity = how.entity
     before, after = changed_fields(old, clean)
     if not after:
         return
@@ -138,9 +150,8 @@ def _update(conn, who, entity, change, clean, old, result) -> None:
         current = stored_rows(conn, entity, [change.row_id]).get(change.row_id)
         result.conflicts.append(Conflict(change.position, change.row_id, change.values, current))
         raise _Abort
-    record_audit(conn, who, AuditAction.UPDATE, table=entity.table_name, row_id=change.row_id,
-                 before=before, after=after)
-    entity.after_save(conn, who, "edit", change.row_id, after)
+    how.audit(conn, AuditAction.UPDATE, change.row_id, before=before, after=after)
+    entity.after_save(conn, how.who, "edit", change.row_id, after)
     result.updated_ids.append(change.row_id)
 
 
@@ -158,9 +169,13 @@ def _check_scope_after(conn, who, entity, result) -> None:
         raise _Abort
 
 
-def save_changes(engine: Engine | Connection, who: Identity, entity: type[Entity],
-                 changes: ChangeSet) -> SaveResult:
-    """Write every change or none. Problems and conflicts come back in the result, never half-saved."""
+def save_changes(engine: Engine | Connection, who: Identity, entity: type[Entity], changes: ChangeSet, *,
+                 dry_run: bool = False, audit_action: AuditAction | None = None,
+                 detail: str | None = None) -> SaveResult:
+    """Write every change or none. Problems and conflicts come back in the result, never half-saved.
+
+    dry_run: do everything, then roll back (the import preview uses it to check each line).
+    """
     _require_all(who, entity, changes)
     result = SaveResult()
     if changes.is_empty():
@@ -168,7 +183,9 @@ def save_changes(engine: Engine | Connection, who: Identity, entity: type[Entity
     conn = engine.connect() if isinstance(engine, Engine) else engine
     try:
         with conn.begin() if isinstance(engine, Engine) else conn.begin_nested():
-            _save_in_transaction(conn, who, entity, changes, result)
+            _save_in_transaction(conn, _How(who, entity, audit_action, detail), changes, result)
+            if dry_run:
+                raise _Abort
     except _Abort:
         result.inserted, result.updated_ids, result.deleted = [], [], 0
     except IntegrityError as exc:
@@ -180,10 +197,10 @@ def save_changes(engine: Engine | Connection, who: Identity, entity: type[Entity
     return result
 
 
-def _save_in_transaction(conn, who, entity, changes, result) -> None:
-    stored = _load_and_check_versions(conn, who, entity, changes, result)
-    planned = _validate(conn, who, entity, changes, stored, result)
+def _save_in_transaction(conn, how: _How, changes, result) -> None:
+    stored = _load_and_check_versions(conn, how.who, how.entity, changes, result)
+    planned = _validate(conn, how.who, how.entity, changes, stored, result)
     if not result.ok:
         raise _Abort
-    _write(conn, who, entity, changes, planned, stored, result)
-    _check_scope_after(conn, who, entity, result)
+    _write(conn, how, changes, planned, stored, result)
+    _check_scope_after(conn, how.who, how.entity, result)

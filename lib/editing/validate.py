@@ -16,8 +16,8 @@ def clean_values(entity: type[Entity], values: dict[str, Any]) -> tuple[dict[str
             problems.append((column, "cannot be changed here"))
             continue
         try:
-            clean[column] = coerce(entity.columns[column], value,
-                                   signed=column in entity.signed_columns)
+            clean[column] = entity.normalize(column, coerce(entity.columns[column], value,
+                                                            signed=column in entity.signed_columns))
         except CellError as exc:
             problems.append((column, str(exc)))
     return clean, problems

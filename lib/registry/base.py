@@ -107,6 +107,11 @@ class Entity:
         return None
 
     @classmethod
+    def normalize(cls, column: str, value: Any) -> Any:
+        """One spelling of a typed value (after type conversion), e.g. card numbers in capitals."""
+        return value
+
+    @classmethod
     def check_row(cls, values: dict) -> list[tuple[str, str]]:
         """Extra rules across fields of one row: a list of (column, reason)."""
         return []

@@ -24,11 +24,9 @@ class Members(Entity):
     view_roles = _OFFICE
 
     @classmethod
-    def before_save(cls, conn, who, operation, values, old):
-        # Card numbers are typed by hand in many forms: store one spelling so uniqueness holds.
-        if isinstance(values.get("card_number"), str):
-            values["card_number"] = values["card_number"].strip().upper()
-        return []
+    def normalize(cls, column, value):
+        # Card numbers are typed by hand in many forms: one spelling, so uniqueness and matching hold.
+        return value.upper() if column == "card_number" and isinstance(value, str) else value
 
 
 class MemberEmployments(Entity):

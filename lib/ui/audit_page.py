@@ -1,0 +1,89 @@
+"""The audit log (admin): who changed what, filtered, with a revert for record changes."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lib.audit import jsonable
+from lib.auth.identity import Identity
+from lib.db import get_engine
+from lib.editing.audit_log import REVERTIBLE, AuditFilter, RevertRefused, audit_entries, audit_users, revert_change
+from lib.registry import REGISTRY
+
+ANYONE = "(anyone)"
+
+
+def _filters(who: Identity) -> AuditFilter:
+    users = [ANYONE, *audit_users(get_engine(), who)]
+    tables = [None, *sorted(REGISTRY)]
+    a, b, c, d = st.columns([2, 2, 1, 2])
+    user = a.selectbox("User", users, key="audit_user")
+    table = b.selectbox("Table", tables, key="audit_table",
+                        format_func=lambda t: "(any table)" if t is None else REGISTRY[t].title)
+    row = c.number_input("Row id", min_value=0, value=None, step=1, key="audit_row", placeholder="any")
+    dates = d.date_input("Between", value=(), key="audit_dates", format="YYYY-MM-DD")
+    since, until = (list(dates) + [None, None])[:2] if dates else (None, None)
+    return AuditFilter(user_email=None if user == ANYONE else user, table=table,
+                       row_id=int(row) if row is not None else None, since=since, until=until or since)
+
+
+def _changes(entry: dict) -> str:
+    before, after = entry["before"] or {}, entry["after"] or {}
+    keys = list(dict.fromkeys([*before, *after]))
+    return "; ".join(f"{k}: {jsonable(before.get(k)) if k in before else '∅'} → "
+                     f"{jsonable(after.get(k)) if k in after else '∅'}" for k in keys)[:400]
+
+
+def _when(value) -> str:
+    return f"{value:%b %-d, %Y %H:%M}" if value else ""
+
+
+def entries_table(entries: list[dict]) -> None:
+    frame = pd.DataFrame([{"Entry": e["id"], "When (UTC)": _when(e["occurred_at"]), "User": e["user_email"] or "system",
+                           "Action": e["action"].value.title(), "Table": e["table_name"] or "", "Row": e["row_id"],
+                           "Changes": _changes(e), "Note": e["detail"] or ""} for e in entries])
+    st.dataframe(frame, hide_index=True, width="stretch", column_config={
+        "Entry": st.column_config.NumberColumn(format="%d", width="small"),
+        "Row": st.column_config.NumberColumn(format="%d", width="small"),
+        "Changes": st.column_config.TextColumn(width="large")})
+
+
+def revert_box(who: Identity, entries: list[dict]) -> None:
+    revertible = [e["id"] for e in entries if e["action"] in REVERTIBLE and e["table_name"] in REGISTRY]
+    if not revertible:
+        return
+    with st.expander("Revert a change"):
+        entry = st.selectbox("Entry", revertible, key="audit_revert_entry",
+                             format_func=lambda i: next(f"#{e['id']} {e['action'].value.title()} "
+                                                        f"{e['table_name']} row {e['row_id']}" for e in entries if e["id"] == i))
+        sure = st.checkbox("Yes, undo this change (the undo is itself recorded here)", key="audit_revert_sure")
+        if st.button("Revert", disabled=not sure, type="primary"):
+            try:
+                result = revert_change(get_engine(), who, entry)
+            except RevertRefused as exc:
+                st.error(str(exc))
+                return
+            if result.ok:
+                st.success(f"Reverted entry #{entry}. " + result.summary())
+            else:
+                st.error("Not reverted: " + "; ".join(f"{p.column or ''} {p.reason}".strip() for p in result.problems)
+                         + ("; the row was changed meanwhile" if result.conflicts else ""))
+
+
+def render(who: Identity) -> None:
+    st.title("Audit log")
+    flt = _filters(who)
+    entries, total = audit_entries(get_engine(), who, flt)
+    pages = max(1, -(-total // flt.page_size))
+    left, right = st.columns([5, 1], vertical_alignment="bottom")
+    flt.page = int(right.number_input(f"Page (of {pages:,})", 1, pages, 1, key="audit_page", disabled=pages == 1))
+    if flt.page != 1:
+        entries, total = audit_entries(get_engine(), who, flt)
+    if not total:
+        st.info("No audit entries match. Changes made on the Records, Import and form pages appear here.")
+        return
+    first = (flt.page - 1) * flt.page_size + 1
+    left.caption(f"Showing {first:,}–{first + len(entries) - 1:,} of {total:,} entries, newest first")
+    entries_table(entries)
+    revert_box(who, entries)
