@@ -4,7 +4,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, String, cast, func, or_, select
+from sqlalchemy import Connection, Engine, String, cast, func, literal_column, or_, select
 
 from lib.auth.identity import Identity
 from lib.models import metadata
@@ -39,7 +39,18 @@ class Page:
         return f"Showing {first:,}–{first + len(self.rows) - 1:,} of {self.total:,}"
 
 
-def _conditions(entity: type[Entity], who: Identity, request: PageRequest) -> list:
+def _search(entity: type[Entity], term: str, dialect: str):
+    """Plain LIKE on SQLite (already case-insensitive, and far cheaper than lower() per cell), ILIKE on PG."""
+    table = entity.model.__table__
+    pattern = f"%{term.replace('%', '').replace('_', '')}%"
+    columns = [table.c[c] if entity.columns[c].kind == "str" else cast(table.c[c], String)
+               for c in entity.search_columns]
+    if dialect == "sqlite":
+        return or_(*[c.like(pattern) for c in columns])
+    return or_(*[c.ilike(pattern) for c in columns])
+
+
+def _conditions(entity: type[Entity], who: Identity, request: PageRequest, dialect: str = "sqlite") -> list:
     table = entity.model.__table__
     conditions = []
     scope = entity.row_filter(who)
@@ -47,22 +58,28 @@ def _conditions(entity: type[Entity], who: Identity, request: PageRequest) -> li
         conditions.append(scope)
     term = request.search.strip()
     if term and entity.search_columns:
-        pattern = f"%{term.lower().replace('%', '').replace('_', '')}%"
-        conditions.append(or_(*[func.lower(cast(table.c[c], String)).like(pattern)
-                                for c in entity.search_columns]))
+        conditions.append(_search(entity, term, dialect))
     for column, value in request.filters.items():
         if column in entity.columns and value is not None:
             conditions.append(table.c[column] == value)
     return conditions
 
 
+def _order(table, column: str, descending: bool, *, searching: bool, dialect: str):
+    expression = table.c[column]
+    if searching and dialect == "sqlite":
+        # A search matches few rows: sorting them beats walking the sort index over every row.
+        expression = literal_column(f"+{table.name}.{column}")
+    return expression.desc() if descending else expression.asc()
+
+
 def list_rows(engine: Engine, who: Identity, entity: type[Entity], request: PageRequest) -> Page:
     """The rows of one page and the total count (one table, no joins: no cartesian product)."""
     require_entity(who, entity, "view")
     table = entity.model.__table__
-    conditions = _conditions(entity, who, request)
+    conditions = _conditions(entity, who, request, engine.dialect.name)
     column, descending = request.sort or entity.default_sort
-    order = table.c[column].desc() if descending else table.c[column].asc()
+    order = _order(table, column, descending, searching=bool(request.search.strip()), dialect=engine.dialect.name)
     offset = (max(1, request.page) - 1) * request.page_size
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(table).where(*conditions)).scalar_one()
@@ -77,7 +94,7 @@ def count_rows(engine: Engine, who: Identity, entity: type[Entity], request: Pag
     table = entity.model.__table__
     with engine.connect() as conn:
         return conn.execute(select(func.count()).select_from(table)
-                            .where(*_conditions(entity, who, request))).scalar_one()
+                            .where(*_conditions(entity, who, request, engine.dialect.name))).scalar_one()
 
 
 def iter_all_rows(engine: Engine, who: Identity, entity: type[Entity], request: PageRequest,
@@ -85,7 +102,7 @@ def iter_all_rows(engine: Engine, who: Identity, entity: type[Entity], request: 
     """Every row of the filtered view in batches (for export), keyset-paginated on id."""
     require_entity(who, entity, "view")
     table = entity.model.__table__
-    conditions = _conditions(entity, who, request)
+    conditions = _conditions(entity, who, request, engine.dialect.name)
     last_id = 0
     with engine.connect() as conn:
         while True:

@@ -185,3 +185,13 @@ def test_an_instructor_records_attendance_only_for_their_own_cohorts(engine):
     assert _count(engine, "attendances") == 1
     with pytest.raises(EntityPermissionDenied):
         _insert(engine, _member(), who=teacher)
+
+
+def test_a_payment_in_a_closed_period_is_refused_in_the_grid(engine):
+    with engine.begin() as conn:
+        member, period = make_parent(conn, "members"), make_parent(conn, "dues_periods")
+        conn.execute(metadata.tables["dues_periods"].update().values(is_closed=True, period_month=date(2025, 3, 1)))
+    payment = {"member_id": member, "period_id": period, "amount": "10", "method": "CASH", "paid_on": "2025-03-03"}
+    result = _insert(engine, payment, entity=entity_for("dues_payments"))
+    assert [(p.column, p.reason) for p in result.problems] == [
+        ("period_id", "the March 2025 period is closed: record an adjustment with a reason instead")]

@@ -1,5 +1,7 @@
 """Dues: rates, periods, payments and adjustments."""
 
+from sqlalchemy import select
+
 from lib.models import DuesAdjustment, DuesPayment, DuesPeriod, DuesRate
 from lib.models.enums import RoleName as R
 from lib.registry.base import Entity
@@ -27,12 +29,26 @@ class DuesPeriods(Entity):
     view_roles = create_roles = edit_roles = delete_roles = _DUES
 
 
+def _closed_period_problem(conn, period_id) -> list[tuple[str, str]]:
+    closed = conn.execute(select(DuesPeriod.period_month).where(DuesPeriod.id == period_id,
+                                                                DuesPeriod.is_closed.is_(True))).scalar()
+    if closed is None:
+        return []
+    return [("period_id", f"the {closed:%B %Y} period is closed: record an adjustment with a reason instead")]
+
+
 class DuesPayments(Entity):
     model = DuesPayment
     domain = "Dues"
     search_columns = ("reference",)
     default_sort = ("paid_on", True)
     view_roles = create_roles = edit_roles = delete_roles = _DUES
+
+    @classmethod
+    def before_save(cls, conn, who, operation, values, old):
+        # The ledger's rule: a closed period's payments are final (a grid edit must not bypass it).
+        period = values.get("period_id") or (old or {}).get("period_id")
+        return _closed_period_problem(conn, period) if period else []
 
 
 class DuesAdjustments(Entity):
