@@ -1,0 +1,42 @@
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from lib.reports import fmt
+from lib.reports.layout import ReportMeta, build_pdf, frame_width
+from lib.reports.tables import Column, data_table, fit, money_col
+from tests.reports.pdftext import pdf_pages
+
+
+def test_numbers_are_formatted_for_people():
+    assert fmt.money(Decimal("1234567.5")) == "$1,234,567.50"
+    assert fmt.money(Decimal("-12")) == "-$12.00"
+    assert fmt.pct(0.1234) == "12.3%" and fmt.pct(None) == fmt.DASH
+    assert fmt.day(date(2026, 3, 3)) == "Mar 3, 2026"
+    assert fmt.label("TOOLS_EQUIPMENT") == "Tools & equipment" and fmt.label("APPRENTICE_1") == "Apprentice 1"
+
+
+def test_a_dict_method_in_a_cell_is_refused_not_printed():
+    """SPEC lesson 8: a template read `category.items` and printed the dict method."""
+    category = {"items": 3}
+    with pytest.raises(TypeError, match="callable"):
+        data_table([Column("Items")], [[category.items]], 300)
+
+
+def test_long_text_is_cut_to_fit_its_cell():
+    text = fit("Platt Electric Supply Company of the Pacific Northwest", 60, "Helvetica")
+    assert text.endswith("\u2026") and len(text) < 30
+
+
+def test_a_long_table_repeats_its_header_and_numbers_every_page():
+    meta = ReportMeta(title="Test listing", generated_by="Tess Tester", parameters=[("Year", "2026")])
+    rows = [[f"Row {i}", Decimal(i)] for i in range(200)]
+    table = data_table([Column("Name", 2), money_col("Amount")], rows, frame_width(meta), total=["Total", Decimal(19900)])
+    pages = pdf_pages(build_pdf(meta, [table]))
+    assert len(pages) > 2
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in page
+        assert "Name" in page and "Amount" in page
+        assert "Tess Tester" in page
+    assert "$19,900.00" in pages[-1]
