@@ -30,6 +30,10 @@ def number(value: int | float | Decimal | None, places: int = 0) -> str:
     return DASH if value is None else f"{value:,.{places}f}"
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}" if count == 1 else f"{count:,} {noun}s"
+
+
 def pct(ratio: float | Decimal | None) -> str:
     """A ratio (0.123) as "12.3%"; None (nothing to divide by) as a dash."""
     return DASH if ratio is None else f"{float(ratio) * 100:,.1f}%"

@@ -133,6 +133,6 @@ def _month_end(month_start: date) -> date:
 def _expenses(data: GrantReportData, width: float) -> list:
     columns = [date_col("Date", 0.9), Column("Category", 1.2, fmt.label), Column("Vendor", 1.8),
                Column("Description", 2.6), money_col("Amount", 1)]
-    total = ["Total", f"{len(data.expenses):,} expenses", "", "", data.expense_total]
+    total = ["Total", fmt.plural(len(data.expenses), "expense"), "", "", data.expense_total]
     return [*heading(f"Expense listing ({len(data.expenses):,} expenses)"),
             data_table(columns, data.expenses, width, total=total)]

@@ -14,6 +14,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.pdfmetrics import registerFontFamily
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
@@ -46,6 +47,8 @@ def fonts() -> tuple[str, str]:
             if (folder / regular).exists() and (folder / bold).exists():
                 pdfmetrics.registerFont(TTFont("Report", str(folder / regular)))
                 pdfmetrics.registerFont(TTFont("Report-Bold", str(folder / bold)))
+                registerFontFamily("Report", normal="Report", bold="Report-Bold", italic="Report",
+                                   boldItalic="Report-Bold")  # so <b> in a paragraph finds the bold face
                 return "Report", "Report-Bold"
     return "Helvetica", "Helvetica-Bold"
 
