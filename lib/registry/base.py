@@ -46,6 +46,7 @@ class Entity:
     edit_roles: ClassVar[frozenset[R]] = frozenset({R.STAFF})
     delete_roles: ClassVar[frozenset[R]] = frozenset({R.STAFF})
     disabled: ClassVar[tuple[str, ...]] = ()         # operations nobody may do here
+    attachments: ClassVar[Any] = None                 # AttachmentEntity whose documents a row can hold
     columns: ClassVar[dict[str, ColumnInfo]] = {}
     table_name: ClassVar[str] = ""
 

@@ -53,3 +53,32 @@ def export_panel(who: Identity, entity: type[Entity], request: PageRequest) -> N
             left.download_button("Download CSV", st.session_state["export_csv"], f"{entity.table_name}.csv", "text/csv")
             right.download_button("Download Excel", st.session_state["export_xlsx"], f"{entity.table_name}.xlsx",
                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def _show_value(entity: Entity, column: str, value, labels: dict) -> str:
+    if value is None:
+        return "—"
+    if column in labels:
+        return labels[column].get(value, f"#{value}")
+    if hasattr(value, "strftime"):
+        return f"{value:%b %-d, %Y}" if not hasattr(value, "hour") else f"{value:%b %-d, %Y %H:%M}"
+    return str(getattr(value, "label", value))
+
+
+def detail_panel(who: Identity, entity: type[Entity], rows: list[dict], labels: dict) -> None:
+    """One record of this page read as a card, with its documents when the table holds any."""
+    if not rows:
+        return
+    with st.expander("Record detail" + (" and documents" if entity.attachments else "")):
+        by_id = {r["id"]: r for r in rows}
+        chosen = st.selectbox("Record", list(by_id), key=f"detail_{entity.table_name}",
+                              format_func=lambda i: f"#{i} {entity.row_label(by_id[i])}")
+        row = by_id[chosen]
+        left, right = st.columns(2)
+        for index, column in enumerate(entity.list_columns):
+            slot = left if index % 2 == 0 else right
+            slot.markdown(f"**{entity.label(column)}**: {_show_value(entity, column, row.get(column), labels)}")
+        st.caption(f"Version {row['row_version']} · last changed {_show_value(entity, 'updated_at', row.get('updated_at'), {})}")
+        if entity.attachments is not None:
+            from lib.ui.documents import render_attachments
+            render_attachments(entity.attachments, chosen, who)

@@ -11,7 +11,7 @@ from lib.editing.listing import Page, PageRequest, count_rows, fk_choices, list_
 from lib.editing.save import SaveResult, save_changes
 from lib.registry import REGISTRY, Entity, visible_entities
 from lib.ui.grid import column_config
-from lib.ui.records_extras import conflicts_panel, export_panel, problems_panel
+from lib.ui.records_extras import conflicts_panel, detail_panel, export_panel, problems_panel
 
 PAGE_SIZES = (25, 50, 100, 200)
 VERSION_KEY = "records_data_version"
@@ -102,7 +102,8 @@ def render(who: Identity) -> None:
 def render_grid(who: Identity, entity: type[Entity], page: Page, key: str) -> None:
     engine = get_engine()
     choices = _choices(engine.url.render_as_string(hide_password=False), who, entity.table_name)
-    frame = to_frame(entity, page.rows, page_labels(engine, entity, page.rows), choices)
+    labels = page_labels(engine, entity, page.rows)
+    frame = to_frame(entity, page.rows, labels, choices)
     may_edit = can(who, Action.EDIT_RECORDS) and entity.can(who, "edit")
     may_add = can(who, Action.EDIT_RECORDS) and (entity.can(who, "create") or entity.can(who, "delete"))
     if not page.total and not page.request.search:
@@ -116,6 +117,7 @@ def render_grid(who: Identity, entity: type[Entity], page: Page, key: str) -> No
         st.caption("Add a row with the + at the bottom of the grid; select rows by their left edge to delete them.")
     if may_edit or may_add:
         save_bar(who, entity, page, frame, edited, choices)
+    detail_panel(who, entity, page.rows, labels)
 
 
 def save_bar(who, entity, page, frame, edited, choices) -> None:

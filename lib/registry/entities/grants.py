@@ -2,6 +2,7 @@
 
 from lib.models import Expense, Grant, GrantBudgetLine, InstructorHours
 from lib.models.enums import RoleName as R
+from lib.models.enums import AttachmentEntity
 from lib.registry.base import Entity
 
 _GRANTS = frozenset({R.STAFF, R.GRANT_MANAGER})
@@ -9,6 +10,7 @@ _GRANTS = frozenset({R.STAFF, R.GRANT_MANAGER})
 
 class GrantsEntity(Entity):
     model = Grant
+    attachments = AttachmentEntity.GRANT
     domain = "Grants"
     search_columns = ("grant_number", "name", "funder")
     label_format = "{grant_number} {name}"

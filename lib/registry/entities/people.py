@@ -4,6 +4,7 @@ from lib.models import (
     Location, Member, MemberClassificationChange, MemberEmployment, Organization, OrganizationContact,
 )
 from lib.models.enums import RoleName as R
+from lib.models.enums import AttachmentEntity
 from lib.registry.base import Entity
 
 _OFFICE = frozenset({R.STAFF, R.DUES_CLERK, R.GRANT_MANAGER})
@@ -11,6 +12,7 @@ _OFFICE = frozenset({R.STAFF, R.DUES_CLERK, R.GRANT_MANAGER})
 
 class Members(Entity):
     model = Member
+    attachments = AttachmentEntity.MEMBER
     domain = "People"
     list_columns = ("card_number", "last_name", "first_name", "email", "phone", "classification",
                     "status", "status_effective_on", "initiation_date", "home_location_id",
@@ -50,6 +52,7 @@ class MemberClassificationChanges(Entity):
 
 class Organizations(Entity):
     model = Organization
+    attachments = AttachmentEntity.ORGANIZATION
     domain = "People"
     search_columns = ("name", "city", "phone")
     label_format = "{name}"

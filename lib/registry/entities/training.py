@@ -8,6 +8,7 @@ from lib.models import (
     Instructor, InstructorCohort, JatcApplication, Student, ToolIssued,
 )
 from lib.models.enums import RoleName as R, StudentStatus
+from lib.models.enums import AttachmentEntity
 from lib.registry.base import Entity
 
 _TEACHING = frozenset({R.STAFF, R.INSTRUCTOR})
@@ -58,6 +59,7 @@ class InstructorCohorts(Entity):
 
 class Students(Entity):
     model = Student
+    attachments = AttachmentEntity.STUDENT
     domain = "Training"
     search_columns = ("last_name", "first_name", "email", "phone")
     label_format = "{last_name}, {first_name}"

@@ -3,6 +3,7 @@
 from lib.models import (
     BenevolenceApplication, BenevolenceReview, Grievance, GrievanceStep, SaltingActivity,
 )
+from lib.models.enums import AttachmentEntity
 from lib.registry.base import Entity
 
 
@@ -17,6 +18,7 @@ class SaltingActivities(Entity):
 
 class BenevolenceApplications(Entity):
     model = BenevolenceApplication
+    attachments = AttachmentEntity.BENEVOLENCE_APPLICATION
     domain = "Union operations"
     search_columns = ("description",)
     default_sort = ("submitted_on", True)
@@ -32,6 +34,7 @@ class BenevolenceReviews(Entity):
 
 class Grievances(Entity):
     model = Grievance
+    attachments = AttachmentEntity.GRIEVANCE
     domain = "Union operations"
     search_columns = ("grievance_number", "contract_article", "description")
     label_format = "{grievance_number}"
