@@ -70,5 +70,5 @@ class ForeignKeyResolver:
             return self.by_text[text]
         if re.fullmatch(r"#?\d+", text):
             return int(text.lstrip("#"))  # an id: its existence is checked with the other FKs
-        what = self.target.title.lower() if self.target else self.table.name
-        raise LookupError(f"no row of {what} is called {text!r}")
+        what = self.target.title if self.target else self.table.name
+        raise LookupError(f"{text!r} matches nothing in {what} (give its name, its key or its #id)")

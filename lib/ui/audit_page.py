@@ -29,10 +29,12 @@ def _filters(who: Identity) -> AuditFilter:
 
 
 def _changes(entry: dict) -> str:
+    """Updates as 'field: old → new'; creates and deletes as the values the row had."""
     before, after = entry["before"] or {}, entry["after"] or {}
+    if not before or not after:
+        return "; ".join(f"{k}: {jsonable(v)}" for k, v in (after or before).items() if k != "id")[:400]
     keys = list(dict.fromkeys([*before, *after]))
-    return "; ".join(f"{k}: {jsonable(before.get(k)) if k in before else '∅'} → "
-                     f"{jsonable(after.get(k)) if k in after else '∅'}" for k in keys)[:400]
+    return "; ".join(f"{k}: {jsonable(before.get(k))} → {jsonable(after.get(k))}" for k in keys)[:400]
 
 
 def _when(value) -> str:
@@ -41,9 +43,10 @@ def _when(value) -> str:
 
 def entries_table(entries: list[dict]) -> None:
     frame = pd.DataFrame([{"Entry": e["id"], "When (UTC)": _when(e["occurred_at"]), "User": e["user_email"] or "system",
-                           "Action": e["action"].value.title(), "Table": e["table_name"] or "", "Row": e["row_id"],
+                           "Action": e["action"].value.title(),
+                           "Table": REGISTRY[e["table_name"]].title if e["table_name"] in REGISTRY else (e["table_name"] or ""), "Row": e["row_id"],
                            "Changes": _changes(e), "Note": e["detail"] or ""} for e in entries])
-    st.dataframe(frame, hide_index=True, width="stretch", column_config={
+    st.dataframe(frame, hide_index=True, width="stretch", height=min(36 * (len(frame) + 1) + 3, 740), column_config={
         "Entry": st.column_config.NumberColumn(format="%d", width="small"),
         "Row": st.column_config.NumberColumn(format="%d", width="small"),
         "Changes": st.column_config.TextColumn(width="large")})

@@ -55,6 +55,19 @@ def _diff_text(entity: type[Entity], before: dict, after: dict) -> str:
     return "; ".join(f"{entity.label(k)}: {jsonable(before.get(k))} → {jsonable(v)}" for k, v in after.items())
 
 
+def _line_number(line: str) -> int:
+    return int(line.split()[-1]) if line.split()[-1].isdigit() else 0
+
+
+def rejected_frame(entity: type[Entity], plan: ImportPlan) -> pd.DataFrame:
+    """One row per problem, in file order, fields in the table's order."""
+    order = {c: i for i, c in enumerate(entity.editable_columns)}
+    rows = sorted(((line, c, why) for line, problems in plan.rejected.items() for c, why in problems),
+                  key=lambda p: (_line_number(p[0]), order.get(p[1], -1)))
+    return pd.DataFrame([{"Line": line, "Field": entity.label(c) if c else "", "Problem": why}
+                         for line, c, why in rows], columns=["Line", "Field", "Problem"])
+
+
 def preview(entity: type[Entity], plan: ImportPlan) -> None:
     st.subheader("3. Preview")
     counts = plan.counts()
@@ -64,9 +77,9 @@ def preview(entity: type[Entity], plan: ImportPlan) -> None:
         st.caption("Ignored columns: " + ", ".join(plan.ignored_headers))
     tabs = st.tabs([f"Rejected ({counts['rejected']:,})", f"New ({counts['new']:,})",
                     f"Updated ({counts['updated']:,})"])
-    tabs[0].dataframe(pd.DataFrame([{"Line": line, "Field": entity.label(c) if c else "", "Problem": why}
-                                    for line, problems in plan.rejected.items() for c, why in problems],
-                                   columns=["Line", "Field", "Problem"]), hide_index=True, width="stretch")
+    tabs[0].dataframe(rejected_frame(entity, plan), hide_index=True, width="stretch", column_config={
+        "Line": st.column_config.TextColumn(width="small"), "Field": st.column_config.TextColumn(width="small"),
+        "Problem": st.column_config.TextColumn(width="large")})
     tabs[1].dataframe(pd.DataFrame([{"Line": c.position, **{k: jsonable(v) for k, v in c.values.items()}}
                                     for c in plan.inserts if c.position not in plan.rejected][:500]),
                       hide_index=True, width="stretch")
@@ -125,6 +138,7 @@ def render(who: Identity) -> None:
         except ImportFileError as exc:
             st.error(str(exc))
             return
+        bar.empty()
         st.session_state["import_plan"] = (plan_key, plan)
     stored = st.session_state.get("import_plan")
     if stored and stored[0] == plan_key:

@@ -71,6 +71,8 @@ def loaded_page(who: Identity, entity: type[Entity], request: PageRequest, key: 
     """The page as it was loaded for this grid: kept so the diff and versions stay those the person saw."""
     cache_key = f"loaded_{key}"
     if cache_key not in st.session_state:
+        for old in [k for k in st.session_state if str(k).startswith("loaded_")]:
+            del st.session_state[old]  # one page kept per browser session, not every page visited
         st.session_state[cache_key] = list_rows(get_engine(), who, entity, request)
     return st.session_state[cache_key]
 

@@ -49,7 +49,7 @@ def test_preview_sorts_lines_into_new_updated_unchanged_and_rejected(engine):
     assert plan.updates[0].values == {"status": MemberStatus.INACTIVE, "home_location_id": hall}
     reasons = dict((c, r) for c, r in plan.rejected["Line 5"])
     assert set(reasons) == {"first_name", "email", "classification", "initiation_date", "home_location_id"}
-    assert reasons["home_location_id"] == "no row of locations is called 'Nowhere'"
+    assert reasons["home_location_id"] == "'Nowhere' matches nothing in Locations (give its name, its key or its #id)"
     with pytest.raises(ImportFileError, match="1 line\\(s\\) were rejected: nothing was imported"):
         commit_import(engine, STAFF, MEMBERS, plan)
     assert _count(engine) == 2
