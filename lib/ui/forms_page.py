@@ -25,7 +25,8 @@ def _title(value: str) -> str:
 
 def dues_payment_form(who: Identity) -> None:
     engine = get_engine()
-    term = st.text_input("Find the member (name or card number)", key="dues_find")
+    find, pick, month = st.columns([2, 3, 1])
+    term = find.text_input("Find the member (name or card number)", key="dues_find")
     if len(term.strip()) < 2:
         st.caption("Type at least two letters of the name, or the card number.")
         return
@@ -33,10 +34,13 @@ def dues_payment_form(who: Identity) -> None:
     if not found:
         st.info(f"No member matches {term!r}. Check the spelling, or add the member on the Records page.")
         return
-    member = st.selectbox("Member", list(found), format_func=found.get, key="dues_member")
-    period = st.date_input("Period (any day of the month)", value=date.today().replace(day=1), key="dues_period",
-                           format="YYYY-MM-DD").replace(day=1)
+    member = pick.selectbox("Member", list(found), format_func=found.get, key="dues_member")
+    period = month.date_input("Period (any day of the month)", value=date.today().replace(day=1), key="dues_period",
+                              format="YYYY-MM-DD").replace(day=1)
     default = default_dues_amount(engine, who, member, period)
+    if not default:
+        st.caption("No dues rate is set for this member's classification in that month: type the amount "
+                   "(rates are kept on the Records page, Dues › Dues rates).")
     with st.form("dues_payment", clear_on_submit=False):
         left, middle, right = st.columns(3)
         amount = left.text_input("Amount ($)", value=f"{default:.2f}", key=f"dues_amount_{member}_{period}",

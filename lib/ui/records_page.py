@@ -7,7 +7,7 @@ from lib.auth.permissions import Action, can
 from lib.db import get_engine
 from lib.editing.changes import ChangeSet, diff_records
 from lib.editing.frames import from_frame, to_frame
-from lib.editing.listing import Page, PageRequest, count_rows, fk_choices, list_rows, page_labels
+from lib.editing.listing import Page, PageRequest, fk_choices, list_rows, page_labels
 from lib.editing.save import SaveResult, save_changes
 from lib.registry import REGISTRY, Entity, visible_entities
 from lib.ui.grid import column_config
@@ -55,11 +55,15 @@ def request_bar(entity: type[Entity], left, middle) -> PageRequest:
     return PageRequest(search=search, filters=filters)
 
 
-def pager(entity: type[Entity], request: PageRequest, total: int, page_slot, size_slot) -> None:
-    request.page_size = size_slot.selectbox("Rows per page", PAGE_SIZES, index=1, key="records_page_size")
+def _page_key(entity: type[Entity], request: PageRequest) -> str:
+    return f"page_{entity.table_name}_{request.search}_{request.filters}_{request.page_size}"
+
+
+def pager(entity: type[Entity], request: PageRequest, total: int, page_slot) -> None:
+    """Drawn after the page is loaded (the total comes with it); the widget keeps the page number."""
     pages = max(1, -(-total // request.page_size))
-    key = f"page_{entity.table_name}_{request.search}_{request.filters}_{request.page_size}"
-    request.page = int(page_slot.number_input(f"Page (of {pages:,})", 1, pages, 1, key=key, disabled=pages == 1))
+    page_slot.number_input(f"Page (of {pages:,})", 1, pages, min(request.page, pages), key=_page_key(entity, request),
+                           disabled=pages == 1)
 
 
 def _editor_key(entity: type[Entity], request: PageRequest) -> str:
@@ -91,11 +95,16 @@ def render(who: Identity) -> None:
     if entity is None:
         return
     request = request_bar(entity, search_slot, filter_slot)
-    total = count_rows(get_engine(), who, entity, request)
     caption_slot, page_slot, size_slot = st.columns([5, 1, 1], vertical_alignment="bottom")
-    pager(entity, request, total, page_slot, size_slot)
+    request.page_size = size_slot.selectbox("Rows per page", PAGE_SIZES, index=1, key="records_page_size")
+    request.page = int(st.session_state.get(_page_key(entity, request)) or 1)
     key = _editor_key(entity, request)
     page = loaded_page(who, entity, request, key)
+    last = max(1, -(-page.total // request.page_size))
+    if request.page > last:  # rows were deleted since the page number was chosen
+        st.session_state[_page_key(entity, request)] = last
+        st.rerun()
+    pager(entity, request, page.total, page_slot)
     caption_slot.caption(page.caption())
     render_grid(who, entity, page, key)
     export_panel(who, entity, request)
