@@ -48,7 +48,7 @@ class Attachment:
     sha256: str
     storage_key: str
     uploaded_by_user_id: int | None
-    uploaded_by: str
+    uploaded_by: str  # the uploader's full name
     uploaded_at: datetime
 
 
@@ -139,7 +139,7 @@ def upload_attachments(engine: Engine, who: Identity, entity: AttachmentEntity, 
 
 
 def _list_query():
-    return select(*FileAttachment.__table__.c, User.email.label("uploader_email")).outerjoin(
+    return select(*FileAttachment.__table__.c, User.full_name.label("uploader_name")).outerjoin(
         User, User.id == FileAttachment.uploaded_by_user_id)
 
 
@@ -156,7 +156,7 @@ def _attachment(row, labels: dict) -> Attachment:
     label = labels.get(row.entity_type, {}).get(row.entity_id, f"{title} #{row.entity_id} (deleted)")
     return Attachment(row.id, row.entity_type, row.entity_id, label, row.original_name, row.content_type,
                       row.size_bytes, row.sha256, row.storage_key, row.uploaded_by_user_id,
-                      row.uploader_email or "system", _utc(row.uploaded_at))
+                      row.uploader_name or "System", _utc(row.uploaded_at))
 
 
 def list_attachments(engine: Engine, who: Identity, *, entity: AttachmentEntity | None = None,

@@ -84,7 +84,7 @@ def _timed_check(name: str, where: str, probe) -> StorageHealth:
     try:
         probe()
     except StorageError as exc:
-        return StorageHealth(name, False, f"{where}: {exc}")
+        return StorageHealth(name, False, str(exc))  # the message already names the endpoint or folder
     return StorageHealth(name, True, where, round((time.perf_counter() - started) * 1000, 1))
 
 

@@ -19,7 +19,7 @@ from lib.filetypes import ALLOWED_SUMMARY, BY_EXTENSION, format_size
 from lib.models.enums import AttachmentEntity
 from lib.storage import StorageError, check_storage
 
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:@])")
 
 
 def md_escape(text: str) -> str:
@@ -56,8 +56,7 @@ def storage_notice() -> bool:
     """Say in one sentence when documents cannot be stored or read; True when storage answers."""
     status = storage_status()
     if not status["ok"]:
-        st.error(f"Documents cannot be uploaded or downloaded right now. {status['detail']} "
-                 "Everything else in the app works; ask an admin if this persists.", icon="🗄️")
+        st.error(f"Documents are unavailable right now. {md_escape(status['detail'])}", icon=":material/cloud_off:")
     return status["ok"]
 
 
@@ -73,9 +72,12 @@ def download_button(attachment: Attachment, who: Identity, key: str, *, availabl
                        icon=":material/download:", disabled=not available, on_click="ignore")
 
 
-def delete_control(attachment: Attachment, who: Identity, key: str) -> None:
+def delete_control(attachment: Attachment, who: Identity, key: str, *, available: bool) -> None:
     """Delete with a confirmation step; hidden for people who may not delete this document."""
     if not (can(who, Action.MANAGE_DOCUMENTS) and can_delete(who, attachment)):
+        return
+    if not available:  # deleting the row while the object cannot be removed would leave an orphan
+        st.button("Delete", key=f"{key}-del", icon=":material/delete:", disabled=True)
         return
     confirm_key = f"{key}-confirm"
     if not st.session_state.get(confirm_key):
@@ -151,7 +153,7 @@ def attachment_rows(attachments: list[Attachment], who: Identity, key: str, *, a
         with download:
             download_button(attachment, who, row_key, available=available)
         with remove:
-            delete_control(attachment, who, row_key)
+            delete_control(attachment, who, row_key, available=available)
 
 
 def render_attachments(entity: AttachmentEntity, row_id: int, who: Identity) -> None:

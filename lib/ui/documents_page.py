@@ -15,6 +15,12 @@ from lib.ui.documents import (
 
 _KIND_LABEL = {kind.content_type: kind.label for kind in BY_EXTENSION.values()}
 _ANY = "All records"
+_SEARCH_HINT = {
+    AttachmentEntity.MEMBER: "name or card number", AttachmentEntity.STUDENT: "name",
+    AttachmentEntity.ORGANIZATION: "name", AttachmentEntity.GRANT: "number, name or funder",
+    AttachmentEntity.GRIEVANCE: "grievance number or member name",
+    AttachmentEntity.BENEVOLENCE_APPLICATION: "application number or member name",
+}
 
 
 @st.cache_data(ttl=30, show_spinner=False)
@@ -62,9 +68,9 @@ def _record_picker(who: Identity) -> tuple[AttachmentEntity, int | None]:
         entity = _entity_picker("Record type", "docs-up-kind", allow_any=False)
     title = TARGETS[entity].title.lower()
     text = text_col.text_input(f"Find the {title}", key=f"docs-up-search-{entity.value}",
-                               placeholder="name, card or grievance number")
+                               placeholder=_SEARCH_HINT[entity])
     if not text.strip():
-        st.caption(f"Type part of the {title}'s name or number to choose where the documents go.")
+        st.caption(f"Type the {title}'s {_SEARCH_HINT[entity]} to choose where the documents go.")
         return entity, None
     matches = _search(who, entity, text.strip())
     if not matches:
@@ -87,8 +93,8 @@ def render_documents_page(who: Identity) -> None:
     st.caption("Contracts, grievance letters, grant agreements, certificates and receipts, attached to their records.")
     flash()
     available = storage_notice()
-    st.header("Find documents", divider="gray")
+    st.subheader("Find documents", divider="gray")
     _find_section(who, available)
     if can(who, Action.MANAGE_DOCUMENTS):
-        st.header("Upload", divider="gray")
+        st.subheader("Upload", divider="gray")
         _upload_section(who, available)

@@ -28,7 +28,7 @@ def test_round_trip_keeps_bytes_and_metadata(engine, storage, staff, records):
     saved = upload_attachment(engine, staff, E.MEMBER, records[E.MEMBER], io.BytesIO(PDF), "Contract 2026.pdf",
                               storage=storage)
     assert (saved.original_name, saved.content_type, saved.size_bytes) == ("Contract 2026.pdf", "application/pdf", len(PDF))
-    assert (saved.record_label, saved.uploaded_by) == ("Parks-Nguyen, Rosa · card 460001", "staff@local46.example")
+    assert (saved.record_label, saved.uploaded_by) == ("Parks-Nguyen, Rosa · card 460001", "Staff")
     assert saved.storage_key.startswith(f"attachments/member/{records[E.MEMBER]}/") and saved.storage_key.endswith(".pdf")
 
     attachment, stream = read_attachment(engine, staff, saved.id, storage=storage)

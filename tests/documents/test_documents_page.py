@@ -1,12 +1,14 @@
 """The Documents page with AppTest: upload through the page, list, delete with confirmation, storage down."""
 
+import io
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.config import PROJECT_ROOT, get_settings
-from lib.documents import list_attachments
+from lib.documents import list_attachments, upload_attachment
 from lib.models.enums import AttachmentEntity as E, RoleName
-from lib.storage import get_storage
+from lib.storage import LocalStorage, get_storage
 from tests.documents.conftest import add_user
 from tests.documents.s3server import free_port, new_bucket
 
@@ -91,7 +93,9 @@ def test_staff_uploads_finds_and_deletes(engine, records, staff, app_settings, b
     ({"S3_ENDPOINT_URL": "http://127.0.0.1:{port}"}, "S3_ENDPOINT_URL is set but S3_BUCKET is not"),
 ])
 def test_storage_trouble_is_one_sentence_and_the_page_still_works(engine, records, staff, app_settings, env, message,
-                                                                 monkeypatch):
+                                                                 monkeypatch, tmp_path):
+    earlier = upload_attachment(engine, staff, E.MEMBER, records[E.MEMBER], io.BytesIO(PDF), "earlier.pdf",
+                                storage=LocalStorage(tmp_path / "before"))
     for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
@@ -102,8 +106,12 @@ def test_storage_trouble_is_one_sentence_and_the_page_still_works(engine, record
     message = message.format(port=port)
     at = _page(staff)
     assert not at.exception
-    assert at.error[0].value.startswith("Documents cannot be uploaded or downloaded right now.")
-    assert message in at.error[0].value
+    assert at.error[0].value.startswith("Documents are unavailable right now.")
+    assert message in _plain(at.error[0].value)
+    assert list(at.dataframe[0].value["Document"]) == ["earlier.pdf"]  # the list still comes from the database
+    at.selectbox(key="docs-find-chosen").set_value(earlier.id).run()
+    assert at.get("download_button")[0].proto.disabled
+    assert at.button(key=f"docs-find-{earlier.id}-del").disabled  # a delete now would leave an orphan object
     _pick_member(at)
     assert at.file_uploader[0].disabled
 
