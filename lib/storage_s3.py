@@ -10,7 +10,7 @@ import boto3
 from boto3.s3.transfer import TransferConfig
 from botocore.config import Config
 from botocore.exceptions import (
-    BotoCoreError, ClientError, ConnectionError as BotoConnectionError, NoCredentialsError,
+    BotoCoreError, ClientError, ConnectionError as BotoConnectionError, HTTPClientError, NoCredentialsError,
     PartialCredentialsError,
 )
 
@@ -69,6 +69,9 @@ class S3Storage:
         if isinstance(exc, BotoConnectionError):
             return StorageUnavailable(f"The storage service at {where} does not answer; try again later "
                                       "or ask an admin to check S3_ENDPOINT_URL.")
+        if isinstance(exc, HTTPClientError):
+            return StorageUnavailable(f"The storage service at {where} broke off the transfer; try again, "
+                                      "or ask an admin if it keeps happening.")
         if not isinstance(exc, ClientError):
             return StorageUnavailable(f"The storage service at {where} failed: {type(exc).__name__}.")
         code = str(exc.response.get("Error", {}).get("Code", ""))
