@@ -122,6 +122,15 @@ def upload_attachment(engine: Engine, who: Identity, entity: AttachmentEntity, e
     return get_attachment(engine, who, row_id)
 
 
+def upload_one(engine: Engine, who: Identity, entity: AttachmentEntity, entity_id: int, fileobj: BinaryIO,
+               name: str, *, storage: Storage | None = None) -> UploadResult:
+    """Like upload_attachment, but a refusal or failure comes back as the result's error instead of raising."""
+    try:
+        return UploadResult(name, upload_attachment(engine, who, entity, entity_id, fileobj, name, storage=storage))
+    except (RejectedFile, StorageError, DocumentError) as exc:
+        return UploadResult(name, error=str(exc))
+
+
 def upload_attachments(engine: Engine, who: Identity, entity: AttachmentEntity, entity_id: int,
                        files: Iterable[tuple[str, BinaryIO]], *, storage: Storage | None = None,
                        progress: Callable[[int, int, str], None] | None = None) -> list[UploadResult]:
@@ -130,11 +139,7 @@ def upload_attachments(engine: Engine, who: Identity, entity: AttachmentEntity, 
     for number, (name, fileobj) in enumerate(files, start=1):
         if progress:
             progress(number, len(files), name)
-        try:
-            results.append(UploadResult(name, upload_attachment(engine, who, entity, entity_id, fileobj, name,
-                                                                storage=storage)))
-        except (RejectedFile, StorageError, DocumentError) as exc:
-            results.append(UploadResult(name, error=str(exc)))
+        results.append(upload_one(engine, who, entity, entity_id, fileobj, name, storage=storage))
     return results
 
 

@@ -13,7 +13,7 @@ from lib.auth.permissions import Action, can
 from lib.config import get_settings
 from lib.db import get_engine
 from lib.documents import (
-    Attachment, DocumentError, can_delete, delete_attachment, list_attachments, read_attachment, upload_attachments,
+    Attachment, DocumentError, can_delete, delete_attachment, list_attachments, read_attachment, upload_one,
 )
 from lib.filetypes import ALLOWED_SUMMARY, BY_EXTENSION, format_size
 from lib.models.enums import AttachmentEntity
@@ -72,22 +72,24 @@ def download_button(attachment: Attachment, who: Identity, key: str, *, availabl
                        icon=":material/download:", disabled=not available, on_click="ignore")
 
 
-def delete_control(attachment: Attachment, who: Identity, key: str, *, available: bool) -> None:
-    """Delete with a confirmation step; hidden for people who may not delete this document."""
+def delete_button(attachment: Attachment, who: Identity, key: str, *, available: bool) -> None:
+    """The first step of a delete; hidden for people who may not delete this document."""
     if not (can(who, Action.MANAGE_DOCUMENTS) and can_delete(who, attachment)):
         return
-    if not available:  # deleting the row while the object cannot be removed would leave an orphan
-        st.button("Delete", key=f"{key}-del", icon=":material/delete:", disabled=True)
-        return
+    # Disabled while storage is down: deleting the row while the object stays would leave an orphan.
+    if st.button("Delete", key=f"{key}-del", icon=":material/delete:", disabled=not available):
+        st.session_state[f"{key}-confirm"] = True
+        st.rerun()
+
+
+def delete_confirmation(attachment: Attachment, who: Identity, key: str) -> None:
+    """The second step, full width under the document's row."""
     confirm_key = f"{key}-confirm"
     if not st.session_state.get(confirm_key):
-        if st.button("Delete", key=f"{key}-del", icon=":material/delete:"):
-            st.session_state[confirm_key] = True
-            st.rerun()
         return
     st.warning(f"Delete **{md_escape(attachment.original_name)}** from {md_escape(attachment.record_label)}? "
-               "This cannot be undone.")
-    yes, no = st.columns(2)
+               "This cannot be undone.", icon=":material/delete:")
+    yes, no, _ = st.columns([1.3, 1, 8], gap="small")
     if yes.button("Yes, delete", key=f"{key}-yes", type="primary"):
         _delete(attachment, who)
         st.session_state.pop(confirm_key, None)
@@ -117,6 +119,21 @@ def _show_results(key: str) -> None:
         getattr(st, kind)(text)
 
 
+def _upload_files(entity: AttachmentEntity, row_id: int, who: Identity, key: str, files: list) -> None:
+    # Remembered per file: if Streamlit restarts this run mid-way, a file is never uploaded twice.
+    done = st.session_state.setdefault(f"{key}-done", set())
+    results = st.session_state.setdefault(f"{key}-results", [])
+    pending = [f for f in files if f.file_id not in done]
+    bar = st.progress(0.0, text="Uploading…")
+    for number, upload in enumerate(pending, start=1):
+        bar.progress((number - 1) / len(pending), text=f"Uploading {upload.name} ({number} of {len(pending)})…")
+        result = upload_one(engine(), who, entity, row_id, upload, upload.name)
+        done.add(upload.file_id)
+        results.append(("error", md_escape(result.error)) if result.error else
+                       ("success", f"Uploaded {md_escape(result.name)} ({format_size(result.attachment.size_bytes)})."))
+    forget_cached()
+
+
 def upload_box(entity: AttachmentEntity, row_id: int, who: Identity, key: str, *, available: bool) -> None:
     """Upload one or several files to one record, with a progress bar and a line per file."""
     if not can(who, Action.MANAGE_DOCUMENTS):
@@ -130,14 +147,9 @@ def upload_box(entity: AttachmentEntity, row_id: int, who: Identity, key: str, *
     if not files or not st.button(f"Upload {len(files)} file{'s' if len(files) > 1 else ''}", key=f"{key}-go",
                                   type="primary", icon=":material/upload:"):
         return
-    bar = st.progress(0.0, text="Uploading…")
-    results = upload_attachments(engine(), who, entity, row_id, [(f.name, f) for f in files],
-                                 progress=lambda n, total, name: bar.progress((n - 1) / total, text=f"Uploading {name}…"))
-    forget_cached()
-    st.session_state[f"{key}-results"] = [
-        ("error", md_escape(r.error)) if r.error else
-        ("success", f"Uploaded {md_escape(r.name)} ({format_size(r.attachment.size_bytes)}).") for r in results]
+    _upload_files(entity, row_id, who, key, files)
     st.session_state[f"{key}-nonce"] = nonce + 1
+    st.session_state.pop(f"{key}-done", None)
     st.rerun()
 
 
@@ -153,7 +165,8 @@ def attachment_rows(attachments: list[Attachment], who: Identity, key: str, *, a
         with download:
             download_button(attachment, who, row_key, available=available)
         with remove:
-            delete_control(attachment, who, row_key, available=available)
+            delete_button(attachment, who, row_key, available=available)
+        delete_confirmation(attachment, who, row_key)
 
 
 def render_attachments(entity: AttachmentEntity, row_id: int, who: Identity) -> None:
