@@ -57,15 +57,20 @@ def standing_inputs(conn: Connection, as_of: date) -> StandingInputs:
 
 def credits_sql() -> str:
     """Each member's credits in cents counted on as_of: payments from the day paid, adjustments
-    from their period's month."""
+    from their period's month. The maintained totals serve every member whose credits all take
+    effect by as_of (all of them for today); the others are summed from their own rows."""
     return """
     SELECT member_id, SUM(cents) AS cents FROM (
-        SELECT member_id, CAST(ROUND(amount * 100) AS BIGINT) AS cents
-        FROM dues_payments WHERE paid_on <= :as_of
+        SELECT member_id, credit_cents AS cents FROM dues_member_credits WHERE latest_credit_on <= :as_of
+        UNION ALL
+        SELECT p.member_id, CAST(ROUND(p.amount * 100) AS BIGINT)
+        FROM dues_member_credits c JOIN dues_payments p ON p.member_id = c.member_id
+        WHERE c.latest_credit_on > :as_of AND p.paid_on <= :as_of
         UNION ALL
         SELECT a.member_id, CAST(ROUND(a.amount * 100) AS BIGINT)
-        FROM dues_adjustments a JOIN dues_periods p ON p.id = a.period_id
-        WHERE p.period_month <= :as_of
+        FROM dues_member_credits c JOIN dues_adjustments a ON a.member_id = c.member_id
+        JOIN dues_periods pe ON pe.id = a.period_id
+        WHERE c.latest_credit_on > :as_of AND pe.period_month <= :as_of
     ) c GROUP BY member_id"""
 
 

@@ -3,7 +3,7 @@
 from sqlmodel import SQLModel
 
 from lib.models.base import SeededBase, TableBase
-from lib.models.dues import DuesAdjustment, DuesPayment, DuesPeriod, DuesRate
+from lib.models.dues import DuesAdjustment, DuesMemberCredit, DuesPayment, DuesPeriod, DuesRate
 from lib.models.grants import Expense, Grant, GrantBudgetLine, InstructorHours
 from lib.models.people import (
     Location, Member, MemberClassificationChange, MemberEmployment, Organization,
@@ -27,7 +27,7 @@ __all__ = [
     "Enrollment", "ClassSession", "Attendance", "Grade", "Certification", "Credential",
     "ToolIssued", "JatcApplication", "Grant", "GrantBudgetLine", "Expense", "InstructorHours",
     "SaltingActivity", "BenevolenceApplication", "BenevolenceReview", "Grievance",
-    "GrievanceStep", "DuesRate", "DuesPeriod", "DuesPayment", "DuesAdjustment", "User", "Role",
+    "GrievanceStep", "DuesRate", "DuesPeriod", "DuesPayment", "DuesAdjustment", "DuesMemberCredit", "User", "Role",
     "UserRole", "AuditLog", "FileAttachment", "SeedRun",
 ]
 

@@ -3,10 +3,10 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import DateTime, UniqueConstraint
+from sqlalchemy import BigInteger, DateTime, UniqueConstraint
 from sqlmodel import Field
 
-from lib.models.base import SeededBase, enum_field, fk, money
+from lib.models.base import SeededBase, TableBase, enum_field, fk, money
 from lib.models.enums import MemberClassification, PaymentMethod
 
 
@@ -46,3 +46,20 @@ class DuesAdjustment(SeededBase, table=True):
     amount: Decimal = money()
     reason: str = Field(max_length=300)
     approved_by_user_id: int | None = fk("users.id", nullable=True, index=False)
+
+
+class DuesMemberCredit(TableBase, table=True):
+    """Each member's payments + adjustments, kept by database triggers in the writing transaction.
+
+    A derived total so that the all-members standing does not sum a decade of payments on every
+    dashboard load. Written only by triggers (every writer: ledger, editors, imports, the seed);
+    `lib.dues.credits` rebuilds and checks it. No foreign key: a truncate or reset of members must
+    not be blocked by a derived row (rows disappear when a member's last credit is deleted).
+    """
+
+    __tablename__ = "dues_member_credits"
+    member_id: int = Field(unique=True)
+    credit_cents: int = Field(default=0, sa_type=BigInteger)
+    credit_count: int = 0
+    # The latest day any counted credit takes effect; as_of dates before it use the slow path.
+    latest_credit_on: date

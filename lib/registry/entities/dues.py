@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from lib.models import DuesAdjustment, DuesPayment, DuesPeriod, DuesRate
+from lib.models import DuesAdjustment, DuesMemberCredit, DuesPayment, DuesPeriod, DuesRate
 from lib.models.enums import RoleName as R
 from lib.registry.base import Entity
 
@@ -58,3 +58,14 @@ class DuesAdjustments(Entity):
     signed_columns = ("amount",)  # negative adds a charge, positive credits the member
     labels = {"approved_by_user_id": "Approved by"}
     view_roles = create_roles = edit_roles = delete_roles = _DUES
+
+
+class DuesMemberCredits(Entity):
+    """Derived totals kept by database triggers: readable, never edited by hand."""
+
+    model = DuesMemberCredit
+    domain = "Dues"
+    title = "Dues credit totals (derived)"
+    default_sort = ("member_id", False)
+    view_roles = _DUES
+    disabled = ("create", "edit", "delete")
