@@ -76,10 +76,10 @@ def last_owed_month(status: MemberStatus, status_on: date | None, as_of: date) -
 def compute_standing(member_id: int, charges: list[tuple[int, int]], credited: int,
                      last_owed: int, as_of: date, grace_days: int) -> Standing:
     """Apply the credits to the oldest charges first; `charges` is [(month index, cents)] in order."""
-    running, oldest = 0, None
+    running, oldest, fifo = 0, None, max(credited, 0)  # a net charge leaves nothing to pay months with
     for month, cents in charges:
         running += cents
-        if oldest is None and running > credited:
+        if oldest is None and running > fifo:
             oldest = month
     arrears = mo.months_in_arrears(oldest, last_owed, as_of)
     return Standing(
