@@ -9,7 +9,7 @@ from lib.auth.identity import Identity
 from lib.reports import fmt
 from lib.reports.access import authorize
 from lib.reports.charts import bar_chart
-from lib.reports.data.dues import DelinquencyData, GroupTotal, load_delinquency
+from lib.reports.queries.dues import DelinquencyData, GroupTotal, load_delinquency
 from lib.reports.layout import ReportMeta, build_pdf, empty_notice, frame_width, heading
 from lib.reports.tables import Column, data_table, int_col, key_values, money_col
 

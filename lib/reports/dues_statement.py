@@ -8,7 +8,7 @@ from sqlalchemy import Engine
 from lib.auth.identity import Identity
 from lib.reports import fmt
 from lib.reports.access import authorize
-from lib.reports.data.dues import StatementData, load_statement
+from lib.reports.queries.dues import StatementData, load_statement
 from lib.reports.layout import (
     ALERT, GOOD, ReportMeta, build_pdf, empty_notice, escape, frame_width, heading, para, style,
 )

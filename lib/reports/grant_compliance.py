@@ -10,7 +10,7 @@ from lib.auth.identity import Identity
 from lib.reports import fmt
 from lib.reports.access import authorize
 from lib.reports.charts import bar_chart, line_chart
-from lib.reports.data.grant import GrantReportData, load_grant_report
+from lib.reports.queries.grant import GrantReportData, load_grant_report
 from lib.reports.layout import ReportMeta, build_pdf, empty_notice, frame_width, heading
 from lib.reports.tables import Column, date_col, data_table, int_col, key_values, money_col, pct_col
 

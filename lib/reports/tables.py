@@ -79,7 +79,7 @@ def data_table(columns: Sequence[Column], rows: Iterable[Sequence[object]], widt
     if total is not None:
         body.append([fit(v if isinstance(v, str) else c.format(v), w - 2 * PADDING, bold)
                      for c, v, w in zip(columns, total, widths, strict=True)])
-    table = Table([[_header(c) for c in columns]] + body, colWidths=widths, repeatRows=1)
+    table = Table([[_header(c) for c in columns]] + body, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle(_style_commands(columns, len(body), total is not None, alert_rows, regular, bold)))
     return table
 

@@ -53,3 +53,37 @@ def _students(engine, grant_id: int) -> None:
                                     status=ApplicationStatus.ACCEPTED),
             JatcApplication(student_id=students[1].id, submitted_on=date(2025, 7, 1),
                             status=ApplicationStatus.REJECTED))
+
+
+def cohort_fixture(engine) -> int:
+    """Cohort "Fall 2025": Zoë attends 4 of 4, Łukasz 2 of 3 (one excused), Ana none yet."""
+    from lib.models import (
+        Attendance, Certification, ClassSession, Course, Credential, Enrollment, Grade, InstructorCohort,
+        ToolIssued,
+    )
+    from lib.models.enums import AttendanceStatus as A, InstructorRole
+    (cohort,) = add_all(engine, Cohort(name="Fall 2025", start_date=date(2025, 9, 1), end_date=date(2025, 12, 15),
+                                       capacity=24))
+    (teacher,) = add_all(engine, Instructor(first_name="Mara", last_name="Quinn", email="mq@example.org",
+                                            hourly_rate=D("55")))
+    add_all(engine, InstructorCohort(instructor_id=teacher.id, cohort_id=cohort.id, role=InstructorRole.LEAD))
+    zoe, lukasz, ana = add_all(engine, *[
+        Student(first_name=f, last_name=l, cohort_id=cohort.id, status=StudentStatus.ACTIVE, enrolled_on=date(2025, 9, 1))
+        for f, l in (("Zoë", "D'Angelo"), ("Łukasz", "Wiśniewski"), ("Ana", "Smith"))])
+    (course,) = add_all(engine, Course(code="EL-101", title="Basic electricity", hours=40))
+    sessions = add_all(engine, *[ClassSession(cohort_id=cohort.id, course_id=course.id, session_date=date(2025, 9, d))
+                                 for d in (2, 4, 9, 11)])
+    marks = [(zoe, A.PRESENT)] * 4 + [(lukasz, A.PRESENT), (lukasz, A.LATE), (lukasz, A.ABSENT), (lukasz, A.EXCUSED)]
+    add_all(engine, *[Attendance(session_id=sessions[i % 4].id, student_id=s.id, status=m) for i, (s, m) in enumerate(marks)])
+    (enrollment,) = add_all(engine, Enrollment(student_id=zoe.id, course_id=course.id, enrolled_on=date(2025, 9, 1)))
+    add_all(engine, Grade(enrollment_id=enrollment.id, assessment="Quiz 1", score=D("90"), graded_on=date(2025, 9, 5)),
+            Grade(enrollment_id=enrollment.id, assessment="Quiz 2", score=D("80"), graded_on=date(2025, 9, 12)))
+    (osha,) = add_all(engine, Certification(name="OSHA 10", validity_months=12))
+    add_all(engine, Credential(student_id=zoe.id, certification_id=osha.id, earned_on=date(2024, 10, 20),
+                               expires_on=date(2025, 10, 20)))
+    add_all(engine, ToolIssued(student_id=zoe.id, item="Klein lineman's pliers", value=D("120.50"),
+                               issued_on=date(2025, 9, 2)),
+            ToolIssued(student_id=zoe.id, item="Tape measure", value=D("15"), issued_on=date(2025, 9, 2),
+                       returned_on=date(2025, 9, 20)))
+    add_all(engine, JatcApplication(student_id=zoe.id, submitted_on=date(2025, 9, 25), status=ApplicationStatus.TESTED))
+    return cohort.id
