@@ -16,15 +16,15 @@ ANYONE = "(anyone)"
 
 def _filters(who: Identity) -> AuditFilter:
     users = [ANYONE, *audit_users(get_engine(), who)]
-    tables = [None, *sorted(REGISTRY)]
+    tables = ["", *sorted(REGISTRY)]  # "" is "any": None would show as an empty choice with a clear button
     a, b, c, d = st.columns([2, 2, 1, 2])
     user = a.selectbox("User", users, key="audit_user")
     table = b.selectbox("Table", tables, key="audit_table",
-                        format_func=lambda t: "(any table)" if t is None else REGISTRY[t].title)
+                        format_func=lambda t: REGISTRY[t].title if t else "(any table)")
     row = c.number_input("Row id", min_value=0, value=None, step=1, key="audit_row", placeholder="any")
     dates = d.date_input("Between", value=(), key="audit_dates", format="YYYY-MM-DD")
     since, until = (list(dates) + [None, None])[:2] if dates else (None, None)
-    return AuditFilter(user_email=None if user == ANYONE else user, table=table,
+    return AuditFilter(user_email=None if user == ANYONE else user, table=table or None,
                        row_id=int(row) if row is not None else None, since=since, until=until or since)
 
 

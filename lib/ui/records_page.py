@@ -14,6 +14,7 @@ from lib.ui.grid import column_config
 from lib.ui.records_extras import conflicts_panel, detail_panel, export_panel, problems_panel
 
 PAGE_SIZES = (25, 50, 100, 200)
+ANY = ""  # a real option, not None: None would show as "Choose an option" with a clear button
 VERSION_KEY = "records_data_version"
 FLASH_KEY = "records_flash"
 
@@ -49,9 +50,10 @@ def request_bar(entity: type[Entity], left, middle) -> PageRequest:
     filters = {}
     enums = [c for c in entity.list_columns if entity.columns[c].kind == "enum"][:1]
     for column in enums:
-        values = [None] + [m.value for m in entity.columns[column].enum_class]
-        filters[column] = middle.selectbox(entity.label(column), values, key=f"filter_{entity.table_name}_{column}",
-                                           format_func=lambda v: "Any" if v is None else v.replace("_", " ").title())
+        values = [ANY] + [m.value for m in entity.columns[column].enum_class]
+        chosen = middle.selectbox(entity.label(column), values, key=f"filter_{entity.table_name}_{column}",
+                                  format_func=lambda v: "Any" if v == ANY else v.replace("_", " ").title())
+        filters[column] = None if chosen == ANY else chosen
     return PageRequest(search=search, filters=filters)
 
 
