@@ -43,15 +43,18 @@ def export_panel(who: Identity, entity: type[Entity], request: PageRequest) -> N
         return
     with st.expander("Export this view (all pages, with the current search and filter)"):
         full = PageRequest(search=request.search, filters=request.filters)
+        view = (entity.table_name, request.search, tuple(sorted(request.filters.items())))
         if st.button("Prepare CSV and Excel files", key="export_prepare"):
             with st.spinner("Preparing the export..."):
                 engine = get_engine()
-                st.session_state["export_csv"] = to_csv(who, entity, iter_all_rows(engine, who, entity, full))
-                st.session_state["export_xlsx"] = to_excel(who, entity, iter_all_rows(engine, who, entity, full))
-        if "export_csv" in st.session_state:
+                st.session_state["export_files"] = (
+                    view, to_csv(who, entity, iter_all_rows(engine, who, entity, full)),
+                    to_excel(who, entity, iter_all_rows(engine, who, entity, full)))
+        prepared = st.session_state.get("export_files")
+        if prepared and prepared[0] == view:  # never offer the file of another table or search
             left, right = st.columns(2)
-            left.download_button("Download CSV", st.session_state["export_csv"], f"{entity.table_name}.csv", "text/csv")
-            right.download_button("Download Excel", st.session_state["export_xlsx"], f"{entity.table_name}.xlsx",
+            left.download_button("Download CSV", prepared[1], f"{entity.table_name}.csv", "text/csv")
+            right.download_button("Download Excel", prepared[2], f"{entity.table_name}.xlsx",
                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 
 

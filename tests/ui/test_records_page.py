@@ -65,3 +65,13 @@ def test_roles_limit_the_tables_and_leadership_gets_no_grid(engine, monkeypatch)
     assert "does not allow you to view records" in leader.error[0].value and not leader.dataframe
     nobody = run_page("records.py", None)
     assert nobody.warning[0].value == "Please log in." and not nobody.dataframe
+
+
+def test_export_offers_the_files_of_the_current_view_only(engine, monkeypatch):
+    use_database(monkeypatch, str(engine.url.render_as_string(hide_password=False)))
+    _members(engine, 10)
+    at = run_page("records.py", STAFF)
+    at.button(key="export_prepare").click().run()
+    assert [b.label for b in at.get("download_button")] == ["Download CSV", "Download Excel"]
+    at.text_input(key="search_members").set_value("okonk").run()
+    assert not at.get("download_button")
