@@ -63,14 +63,17 @@ class StepOpened:
 
 
 def advance_grievance(engine: Engine, who: Identity, grievance_id: int, *, closed_on: date,
-                      notes: str | None = None) -> StepOpened:
-    """Escalate the open step (closed on the given day) and start the next, in one transaction."""
+                      notes: str | None = None, outcome: StepOutcome = StepOutcome.ESCALATED) -> StepOpened | None:
+    """Close the open step with its outcome (the ledger settles or withdraws the grievance as its rules
+    say); when it is escalated, or no step is open yet, start the next step. One transaction."""
     require_entity(who, entity_for("grievance_steps"), "create")
     with engine.begin() as conn:
         step = conn.execute(select(GrievanceStep.id).where(GrievanceStep.grievance_id == grievance_id,
                                                            GrievanceStep.closed_on.is_(None))).scalar()
         if step is not None:
-            close_step(conn, who, step, closed_on=closed_on, outcome=StepOutcome.ESCALATED, notes=notes)
+            close_step(conn, who, step, closed_on=closed_on, outcome=outcome, notes=notes)
+            if StepOutcome(outcome) != StepOutcome.ESCALATED:
+                return None
         new_id = open_next_step(conn, who, grievance_id)
         row = conn.execute(select(GrievanceStep).where(GrievanceStep.id == new_id)).one()
     return StepOpened(row.step.label, row.started_on, row.deadline_on)

@@ -15,8 +15,14 @@ from lib.editing.forms import (
 )
 from lib.editing.listing import search_rows
 from lib.grievances.clock import GrievanceError
-from lib.models.enums import AttendanceStatus, PaymentMethod
+from lib.models.enums import AttendanceStatus, PaymentMethod, StepOutcome
 from lib.registry import entity_for
+
+
+OUTCOMES = {StepOutcome.ESCALATED: "Escalated: start the next step",
+            StepOutcome.RESOLVED: "Resolved: the grievance is settled",
+            StepOutcome.WITHDRAWN: "Withdrawn: the grievance is withdrawn",
+            StepOutcome.DENIED: "Denied (at arbitration this closes the grievance)"}
 
 
 def _title(value: str) -> str:
@@ -61,6 +67,8 @@ def dues_payment_form(who: Identity) -> None:
 
 def grievance_form(who: Identity) -> None:
     engine = get_engine()
+    if flash := st.session_state.pop("grievance_flash", None):
+        st.success(flash)
     grievances = open_grievances(engine, who)
     if not grievances:
         st.info("No open grievances. File one on the Records page (Union operations › Grievances).")
@@ -72,17 +80,23 @@ def grievance_form(who: Identity) -> None:
     else:
         st.caption("No step is open: advancing starts the next step from the filed date or the last closing.")
     with st.form("grievance_advance"):
-        closed_on = st.date_input("Escalated on", value=date.today(), max_value=date.today(), format="YYYY-MM-DD",
+        outcome = st.selectbox("What happened", list(OUTCOMES), format_func=OUTCOMES.get, disabled=step is None)
+        closed_on = st.date_input("On", value=date.today(), max_value=date.today(), format="YYYY-MM-DD",
                                   disabled=step is None)
         notes = st.text_area("Notes on the step being closed", max_chars=1000, disabled=step is None)
-        if st.form_submit_button("Advance to the next step", type="primary"):
+        label = "Start step 1" if step is None else "Save"
+        if st.form_submit_button(label, type="primary"):
             try:
-                opened = advance_grievance(engine, who, chosen, closed_on=closed_on, notes=notes or None)
+                opened = advance_grievance(engine, who, chosen, closed_on=closed_on, notes=notes or None,
+                                           outcome=outcome)
             except GrievanceError as exc:
                 st.error(str(exc))
             else:
-                st.success(f"{opened.step} started {opened.started_on:%b %-d, %Y}; "
-                           f"the deadline is {opened.deadline_on:%b %-d, %Y}.")
+                st.session_state["grievance_flash"] = (
+                    f"{opened.step} started {opened.started_on:%b %-d, %Y}; the deadline is "
+                    f"{opened.deadline_on:%b %-d, %Y}." if opened else
+                    f"{step.step.label} closed: {OUTCOMES[outcome].split(':')[0].lower()}.")
+                st.rerun()  # show the step now open, not the one just closed
 
 
 def attendance_form(who: Identity) -> None:

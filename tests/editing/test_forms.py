@@ -13,7 +13,7 @@ from lib.editing.forms import (
     session_roster,
 )
 from lib.models import Attendance, ClassSession, DuesPayment, DuesRate, GrievanceStep, Student
-from lib.models.enums import PaymentMethod, RoleName as R
+from lib.models.enums import PaymentMethod, RoleName as R, StepOutcome
 from lib.registry import EntityPermissionDenied
 from tests.editing.factory import make_parent
 from tests.editing.test_save import _insert, _member
@@ -49,6 +49,8 @@ def test_advancing_a_grievance_escalates_the_open_step_and_starts_the_next(engin
     with engine.connect() as conn:
         outcomes = [s.outcome.value for s in conn.execute(select(GrievanceStep).order_by(GrievanceStep.id))]
     assert outcomes == ["ESCALATED", "PENDING"]
+    assert advance_grievance(engine, STAFF, grievance, closed_on=date.today(), outcome=StepOutcome.RESOLVED) is None
+    assert grievance not in open_grievances(engine, STAFF)  # the ledger settled it
     with pytest.raises(EntityPermissionDenied):
         advance_grievance(engine, CLERK, grievance, closed_on=date.today())
 

@@ -38,3 +38,17 @@ def test_an_unknown_member_says_what_to_do(engine, monkeypatch):
     at = run_page("forms.py", CLERK)
     at.text_input(key="dues_find").set_value("nobody").run()
     assert "No member matches 'nobody'" in at.info[0].value
+
+
+def test_staff_start_and_escalate_a_grievance_step(engine, monkeypatch):
+    from tests.editing.factory import make_parent
+    use_database(monkeypatch, engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        make_parent(conn, "grievances")
+    staff = Identity(id=None, email="staff@local46.example", roles=frozenset({R.STAFF}))
+    at = run_page("forms.py", staff)
+    assert [t.label for t in at.tabs] == ["Dues payment", "Grievance step", "Attendance"]
+    next(b for b in at.button if b.label == "Start step 1").click().run()
+    assert "Step 1 started" in at.success[0].value and "the deadline is" in at.success[0].value
+    next(b for b in at.button if b.label == "Save").click().run()
+    assert "Step 2 started" in at.success[0].value
