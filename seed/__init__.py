@@ -1,0 +1,1 @@
+"""The production seed and demo reset (issue 3). Use seed.runner; `python -m seed` is the CLI."""
