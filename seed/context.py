@@ -41,6 +41,10 @@ class MemberInfo:
                 current = classification
         return current
 
+    def classification_in_month(self, month: date) -> MemberClassification:
+        """The ledger's rule: a classification change applies from the month it is dated in."""
+        return self.classification_on(date(month.year, month.month, 28) if month.day < 28 else month)
+
 
 @dataclass(frozen=True)
 class OrgInfo:

@@ -56,9 +56,8 @@ def _periods(ctx: SeedContext, months: list[date]) -> list[int]:
 
 
 def _owed_months(member: MemberInfo, months: list[date]) -> list[date]:
-    # Dues start with the first full month of membership; the classification is the one held on the 1st.
-    joined = member.initiation_date
-    first = joined if joined.day == 1 else add_months(month_start(joined), 1)
+    # The ledger's rule (README "Dues ledger"): owed from the month of initiation.
+    first = month_start(member.initiation_date)
     stop = member.status_effective_on if member.status in NO_DUES_AFTER else None
     return [m for m in months if m >= first and (stop is None or m <= stop)]
 
@@ -66,7 +65,7 @@ def _owed_months(member: MemberInfo, months: list[date]) -> list[date]:
 def _unpaid_tail(rng: random.Random, member: MemberInfo) -> int:
     """How many of the latest months this member has not paid: arrears, or not yet this month."""
     if member.status is MemberStatus.SUSPENDED:
-        return rng.randint(3, 6)
+        return rng.randint(3, 8)
     if member.status is MemberStatus.ACTIVE and rng.random() < 0.06:
         return rng.randint(2, 4)
     return 0 if rng.random() < 0.55 else 1
@@ -81,7 +80,7 @@ def _payments(ctx: SeedContext, rng: random.Random, months: list[date], period_o
         for month in owed:
             paid_on = min(month + timedelta(days=rng.randint(0, 14)), ctx.as_of)
             reference = f"CHK {rng.randint(1000, 9999)}" if method is PM.CHECK else None
-            yield (member.id, period_of[month], rate[(member.classification_on(month), month)], method,
+            yield (member.id, period_of[month], rate[(member.classification_in_month(month), month)], method,
                    paid_on, reference)
 
 
@@ -94,7 +93,7 @@ def _adjustments(ctx: SeedContext, rng: random.Random, months: list[date], perio
             continue
         month = rng.choice(owed)
         if rng.random() < 0.7:
-            amount, reason = cents(float(rate[(member.classification_on(month), month)]) / 2), "Hardship credit approved by the executive board"
+            amount, reason = cents(float(rate[(member.classification_in_month(month), month)]) / 2), "Hardship credit approved by the executive board"
         else:
             amount, reason = cents(-25), "Reinstatement fee"
         rows.append((member.id, period_of[month], amount, reason, approver))

@@ -61,24 +61,25 @@ def _benevolence(ctx: SeedContext, rng: random.Random) -> tuple[int, int]:
     return len(apps), len(reviews)
 
 
-def _open_steps(rng: random.Random, days: int, as_of: date) -> list[tuple]:
-    """Escalated steps then one pending step; about 40% of them are past their deadline today."""
-    overdue = rng.random() < 0.4
-    start = as_of - timedelta(days=rng.randint(25, 60) if overdue else rng.randint(0, 5))
+def _open_steps(rng: random.Random, days: int, holidays: tuple, as_of: date) -> list[tuple]:
+    """Escalated steps then one pending step: about 40% past their deadline, 20% due soon."""
+    band = rng.random()
+    days_ago = rng.randint(25, 60) if band < 0.4 else rng.randint(9, 11) if band < 0.6 else rng.randint(0, 4)
+    start = as_of - timedelta(days=days_ago)
     current = rng.randint(0, 3)
-    steps = [(STEPS[current], start, add_business_days(start, days), None, StepOutcome.PENDING)]
+    steps = [(STEPS[current], start, add_business_days(start, days, holidays), None, StepOutcome.PENDING)]
     for index in range(current - 1, -1, -1):
         closed, start = start, start - timedelta(days=rng.randint(5, 12))
-        steps.insert(0, (STEPS[index], start, add_business_days(start, days), closed, StepOutcome.ESCALATED))
+        steps.insert(0, (STEPS[index], start, add_business_days(start, days, holidays), closed, StepOutcome.ESCALATED))
     return steps
 
 
-def _closed_steps(rng: random.Random, days: int, as_of: date, status: GS) -> list[tuple]:
+def _closed_steps(rng: random.Random, days: int, holidays: tuple, as_of: date, status: GS) -> list[tuple]:
     start, last, steps = as_of - timedelta(days=rng.randint(60, 360)), rng.randint(0, 3), []
     for index in range(last + 1):
         closed = start + timedelta(days=rng.randint(5, 12))
         outcome = FINAL_OUTCOME[status] if index == last else StepOutcome.ESCALATED
-        steps.append((STEPS[index], start, add_business_days(start, days), closed, outcome))
+        steps.append((STEPS[index], start, add_business_days(start, days, holidays), closed, outcome))
         start = closed
     return steps
 
@@ -92,7 +93,9 @@ def _grievances(ctx: SeedContext, rng: random.Random) -> tuple[int, int]:
         contract = CONTRACT_OF.get(members[member_id].classification, ContractType.INSIDE)
         days = ctx.settings.grievance_days_per_step.get(contract.value, 10)
         status = weighted(rng, GRIEVANCE_MIX)
-        history = _open_steps(rng, days, ctx.as_of) if status is GS.OPEN else _closed_steps(rng, days, ctx.as_of, status)
+        holidays = tuple(ctx.settings.holidays)  # the same calendar as lib.grievances.clock
+        history = (_open_steps(rng, days, holidays, ctx.as_of) if status is GS.OPEN
+                   else _closed_steps(rng, days, holidays, ctx.as_of, status))
         filed = history[0][1]
         grievances.append((gid, f"GR-{filed.year}-{n + 1:04d}", member_id, employer_id, contract, filed,
                            rng.choice(ARTICLES), None, status))

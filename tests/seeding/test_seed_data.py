@@ -65,10 +65,11 @@ def test_employments_follow_each_other(seeded):
         assert sum(1 for _, end in jobs if end is None) <= 1
 
 
-def _class_in_force(changes, day):
-    current = None
+def _class_in_force(changes, month):
+    """The ledger's rule: a change applies from the month it is dated in; before it, the first one."""
+    current = changes[0][1]
     for effective, classification in changes:
-        if effective <= day:
+        if effective.replace(day=1) <= month:
             current = classification
     return current
 
@@ -169,3 +170,17 @@ def test_every_foreign_key_points_at_an_existing_row(seeded):
                     f"SELECT count(*) FROM {table.name} c WHERE c.{fk.parent.name} IS NOT NULL AND NOT EXISTS "
                     f"(SELECT 1 FROM {parent} p WHERE p.id = c.{fk.parent.name})")).scalar_one()
                 assert dangling == 0, f"{table.name}.{fk.parent.name}"
+
+
+def test_the_ledger_sees_most_members_in_good_standing_and_some_in_arrears(seeded):
+    from lib.auth.identity import SYSTEM
+    from lib.dues.standing_sql import standing_summary
+    from lib.grievances.clock import overdue_steps
+
+    with seeded.connect() as conn:
+        summary = standing_summary(conn, SYSTEM, SEED_AS_OF)
+        overdue = overdue_steps(conn, SYSTEM, SEED_AS_OF)
+    assert summary.members == 1000
+    assert 0.75 <= summary.in_good_standing / summary.members <= 0.97
+    assert summary.by_bucket["3-5 MONTHS"] + summary.by_bucket["6+ MONTHS"] >= 10
+    assert overdue
