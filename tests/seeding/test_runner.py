@@ -18,7 +18,6 @@ from seed.context import SeedContext
 from seed.runner import (
     SeedAlreadyRunning, SeedStepFailed, TruncateRefused, reset_demo, run_seed, seed_status, truncate_all,
 )
-from seed.startup import seed_once
 from seed.steps import STEPS
 from tests.seedutil import SEED_AS_OF, seed_settings
 
@@ -147,16 +146,32 @@ def test_prod_seed_creates_no_demo_users(engine):
         assert conn.execute(select(func.count()).select_from(text("roles"))).scalar_one() == 6
 
 
-def test_start_up_seed_runs_once_across_two_simultaneous_starts(engine):
+def test_start_up_seed_runs_once_across_two_simultaneous_starts(engine, monkeypatch):
+    """RUN_PRODUCTION_SEED as lib.start wires it: two replicas start at once, one seeds."""
+    from lib import start
+    from lib.config import get_settings
+
+    monkeypatch.setenv("APP_ENV", "dev")
+    get_settings.cache_clear()
     replicas = [make_engine(_url(engine)) for _ in range(2)]
-    outcomes: list[str] = []
-    threads = [threading.Thread(target=lambda e=e: outcomes.append(seed_once(e, seed_settings()))) for e in replicas]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    for e in replicas:
-        e.dispose()
-    assert sorted(o.split(" ")[0] for o in outcomes) == ["seeded", "skipped:"]
+    barrier, threads = threading.Barrier(2), []
+
+    def boot(replica):
+        barrier.wait()
+        thread = start.start_production_seed(replica)
+        if thread is not None:
+            thread.join()
+
+    workers = [threading.Thread(target=boot, args=(r,)) for r in replicas]
+    for w in workers:
+        w.start()
+    for w in workers:
+        w.join()
+    for r in replicas:
+        r.dispose()
+    get_settings.cache_clear()
+    with engine.connect() as conn:
+        runs = conn.execute(select(SeedRun.action, SeedRun.outcome)).all()
+    assert runs == [("seed", SeedOutcome.SUCCEEDED)]
     assert _count(engine, "members") == 1000
-    assert seed_once(engine, seed_settings()).startswith("skipped: this database was seeded before")
+    assert start.start_production_seed(engine) is None  # one-time: a later start does not seed again
