@@ -3,12 +3,10 @@
 import csv
 import io
 from collections.abc import Iterable, Iterator, Sequence
-from decimal import Decimal
-from enum import Enum
 from itertools import islice
 from typing import Any
 
-from sqlalchemy import Connection, Table, select, text, update
+from sqlalchemy import Connection, Numeric, Table, select, text, update
 
 CHUNK_ROWS = 20_000
 
@@ -19,30 +17,39 @@ def _chunks(rows: Iterable[Sequence[Any]], size: int = CHUNK_ROWS) -> Iterator[l
         yield chunk
 
 
-def _sqlite_value(value: Any) -> Any:
-    """What SQLAlchemy itself would bind on SQLite: Numeric as float, enums by name."""
-    if isinstance(value, Decimal):
-        return float(value)
-    if isinstance(value, Enum):
-        return value.value
-    return value
+def _numeric_positions(table: Table, columns: Sequence[str]) -> list[int]:
+    return [i for i, name in enumerate(columns) if isinstance(table.c[name].type, Numeric)]
 
 
-def _copy_chunk(conn: Connection, table: str, columns: Sequence[str], chunk: list) -> None:
+def _as_float(rows: list, positions: list[int]) -> list:
+    """What SQLAlchemy itself binds for Numeric on SQLite (sqlite3 cannot bind Decimal); enums are
+    str subclasses and dates have sqlite3's adapter, so only these columns need converting."""
+    converted = []
+    for row in rows:
+        row = list(row)
+        for p in positions:
+            if row[p] is not None:
+                row[p] = float(row[p])
+        converted.append(tuple(row))
+    return converted
+
+
+def _copy_chunk(conn: Connection, table: Table, columns: Sequence[str], chunk: list) -> None:
     buffer = io.StringIO()
     csv.writer(buffer).writerows(chunk)  # None becomes an unquoted empty field: NULL in COPY csv
     buffer.seek(0)
     cursor = conn.connection.dbapi_connection.cursor()
     try:
-        cursor.copy_expert(f"COPY {table} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", buffer)
+        cursor.copy_expert(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", buffer)
     finally:
         cursor.close()
 
 
-def _executemany_chunk(conn: Connection, table: str, columns: Sequence[str], chunk: list) -> None:
+def _executemany_chunk(conn: Connection, table: Table, columns: Sequence[str], chunk: list) -> None:
     marks = ", ".join("?" for _ in columns)
-    rows = [tuple(_sqlite_value(v) for v in row) for row in chunk]
-    conn.exec_driver_sql(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+    positions = _numeric_positions(table, columns)
+    rows = _as_float(chunk, positions) if positions else chunk
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
 
 
 def _python_defaults(table: Table, given: Sequence[str]) -> dict[str, Any]:
@@ -63,7 +70,7 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: It
     for chunk in _chunks(rows):
         if tail:
             chunk = [(*row, *tail) for row in chunk]
-        write(conn, table.name, all_columns, chunk)
+        write(conn, table, all_columns, chunk)
         written += len(chunk)
     return written
 

@@ -65,7 +65,11 @@ def show_state(status: SeedStatus) -> None:
         run = status.run_of(batch)
         by = f"by {run.started_by}, {_when(run.started_at)}, scale {run.scale}" if run else "(no run recorded)"
         st.caption(f"Batch `{batch}` seeded {by}: {sum(status.batches[batch].values()):,} rows.")
+
+
+def show_counts(status: SeedStatus) -> None:
     if status.batches or status.real:
+        st.subheader("Rows per table")
         st.dataframe(_counts_table(status), hide_index=True, width="stretch", column_config={
             name: st.column_config.NumberColumn(format="localized") for name in ("Demo rows", "Real rows", "Kept by a reset")})
 
@@ -116,17 +120,28 @@ def _count_metric(action: str, outcome: str) -> None:
     count_seed_run(action, outcome)
 
 
+def _headline(result: SeedResult) -> str:
+    rows = sum(result.counts.values())
+    if result.action == "seed":
+        return f"Seeded {rows:,} rows at scale {result.scale} in {result.seconds:.1f} s."
+    if result.action == "reset":
+        return f"Reset removed {rows:,} demo rows in {result.seconds:.1f} s; real rows were not touched."
+    return f"Every table was emptied in {result.seconds:.1f} s."
+
+
 def show_result(result: SeedResult) -> None:
-    st.subheader(f"Last {result.action}: {result.seconds:.1f} s")
-    if result.steps:
-        st.dataframe(pd.DataFrame([{"Step": s.no, "What": s.title, "Rows": sum(s.counts.values()),
-                                    "Seconds": round(s.seconds, 2)} for s in result.steps]),
-                     hide_index=True, width="stretch",
-                     column_config={"Rows": st.column_config.NumberColumn(format="localized")})
-    if result.counts:
-        column = "Rows removed" if result.action == "reset" else "Rows"
-        st.dataframe(pd.DataFrame([{"Table": t.replace("_", " "), column: n} for t, n in sorted(result.counts.items())]),
-                     hide_index=True, width="stretch", column_config={column: st.column_config.NumberColumn(format="localized")})
+    st.success(_headline(result))
+    with st.expander(f"Summary of the last {result.action}", expanded=result.action == "seed"):
+        if result.steps:
+            st.dataframe(pd.DataFrame([{"Step": s.no, "What": s.title, "Rows": sum(s.counts.values()),
+                                        "Seconds": round(s.seconds, 2)} for s in result.steps]),
+                         hide_index=True, width="stretch",
+                         column_config={"Rows": st.column_config.NumberColumn(format="localized")})
+        if result.counts:
+            column = "Rows removed" if result.action == "reset" else "Rows"
+            st.dataframe(pd.DataFrame([{"Table": t.replace("_", " "), column: n} for t, n in sorted(result.counts.items())]),
+                         hide_index=True, width="stretch",
+                         column_config={column: st.column_config.NumberColumn(format="localized")})
     for kept in result.kept:
         st.info(f"Kept {kept.count:,} demo {kept.table.replace('_', ' ')}: real rows in "
                 f"{', '.join(kept.because_of)} point at them.")
@@ -184,7 +199,7 @@ def truncate_controls(busy: bool) -> None:
             result = _runner("truncate")
             if result is not None:
                 st.session_state.pop("identity", None)  # the acting user no longer exists
-                st.success("Every table was emptied. Log in again as the first admin.")
+                st.success("Every table was emptied. Log in again as the first admin.")  # before the summary
                 show_result(result)
                 st.stop()
 
@@ -192,7 +207,7 @@ def truncate_controls(busy: bool) -> None:
 def render(who: Identity) -> None:
     settings = get_settings()
     st.title("Demo data")
-    st.caption(f"Environment **{settings.app_env}** · signed in as {who.email}")
+    st.caption(f"Environment **{settings.app_env}** · signed in as `{who.email}`")
     live, running = _status(settings.database_url, _runs_version()), _running()
     busy = running is not None
     if busy:
@@ -209,3 +224,4 @@ def render(who: Identity) -> None:
     with right:
         reset_controls(live, busy)
     truncate_controls(busy)
+    show_counts(live)

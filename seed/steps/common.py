@@ -5,6 +5,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import lru_cache
+from itertools import accumulate
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -31,9 +33,16 @@ def between(rng: random.Random, start: date, end: date) -> date:
     return start + timedelta(days=rng.randint(0, span)) if span > 0 else min(start, end)
 
 
-def weighted(rng: random.Random, choices: Sequence[tuple[T, float]]) -> T:
+@lru_cache(maxsize=256)
+def _cumulative(choices: tuple) -> tuple[tuple, tuple[float, ...]]:
     values, weights = zip(*choices)
-    return rng.choices(values, weights=weights, k=1)[0]
+    return values, tuple(accumulate(weights))
+
+
+def weighted(rng: random.Random, choices: tuple[tuple[T, float], ...]) -> T:
+    """A weighted pick; the cumulative weights are computed once per choice table, not per call."""
+    values, cumulative = _cumulative(choices)
+    return rng.choices(values, cum_weights=cumulative, k=1)[0]
 
 
 def add_months(day: date, months: int) -> date:

@@ -48,7 +48,7 @@ def test_admin_seeds_sees_the_summary_then_resets_with_confirmation(db):
     at.button(key="demo_seed").click().run()
     assert not at.exception and not at.error
     assert _count(db, "members") == 1000
-    assert any("Last seed" in s.value for s in at.subheader)
+    assert at.success[0].value.startswith("Seeded 30,")
     steps = at.dataframe[0].value
     assert list(steps["Step"]) == list(range(1, 19))
     assert at.button(key="demo_seed").disabled  # demo data present: reset first
@@ -62,7 +62,7 @@ def test_admin_seeds_sees_the_summary_then_resets_with_confirmation(db):
     at.button(key="demo_reset_yes").click().run()
     assert not at.exception
     assert _count(db, "members") == 0
-    assert any("Last reset" in s.value for s in at.subheader)
+    assert "real rows were not touched" in at.success[0].value
     assert "No demo data" in _texts(at)
 
 
@@ -102,15 +102,16 @@ def test_a_failing_step_is_shown_and_the_lock_released(empty_db_url, monkeypatch
     upgrade_to_head(empty_db_url)
     engine = make_engine(empty_db_url)
     with engine.begin() as conn:
-        conn.execute(text("DROP TABLE attendances"))
+        conn.execute(text("DROP TABLE organization_contacts"))  # fails early: step 5
     monkeypatch.setenv("APP_ENV", "dev")
     use_database(monkeypatch, empty_db_url)
     st.cache_data.clear()
     at = run_page(PAGE, ADMIN)
     at.button(key="demo_seed").click().run()
     assert not at.exception
-    assert "Step 16 (Training" in at.error[0].value and "attendances" in at.error[0].value
-    assert _count(engine, "courses") == 0 and _count(engine, "instructor_hours") == 1500
+    assert "Step 5 (Organization contacts)" in at.error[0].value and "organization_contacts" in at.error[0].value
+    assert "as it was before this step" in at.error[0].value
+    assert _count(engine, "organizations") == 100 and _count(engine, "members") == 0
     with engine.connect() as conn:
         assert conn.execute(select(SeedRun.outcome)).scalars().all() == [SeedOutcome.FAILED]
     engine.dispose()
