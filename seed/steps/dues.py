@@ -72,16 +72,18 @@ def _unpaid_tail(rng: random.Random, member: MemberInfo) -> int:
 
 
 def _payments(ctx: SeedContext, rng: random.Random, months: list[date], period_of: dict, rate: dict) -> Iterator[tuple]:
-    """Generated lazily: at scale 100 this is over a million rows, streamed to the database in chunks."""
+    """Generated lazily: at scale 100 this is over a million rows, streamed to the database in chunks.
+    The hot loop draws one random() per payment and looks paid-on days up in a precomputed table."""
+    pay_days = {m: [min(m + timedelta(days=d), ctx.as_of) for d in range(15)] for m in months}
+    draw = rng.random
     for member in ctx.state.members:
         owed = _owed_months(member, months)
         owed = owed[: len(owed) - _unpaid_tail(rng, member)] if owed else owed
         method = weighted(rng, METHODS)
         for month in owed:
-            paid_on = min(month + timedelta(days=rng.randint(0, 14)), ctx.as_of)
-            reference = f"CHK {rng.randint(1000, 9999)}" if method is PM.CHECK else None
+            reference = f"CHK {1000 + int(draw() * 9000)}" if method is PM.CHECK else None
             yield (member.id, period_of[month], rate[(member.classification_in_month(month), month)], method,
-                   paid_on, reference)
+                   pay_days[month][int(draw() * 15)], reference)
 
 
 def _adjustments(ctx: SeedContext, rng: random.Random, months: list[date], period_of: dict, rate: dict) -> list[tuple]:

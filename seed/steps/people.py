@@ -2,6 +2,8 @@
 
 import random
 from datetime import date, timedelta
+from decimal import Decimal
+from functools import lru_cache
 
 from lib.models import Instructor, Member, MemberClassificationChange, MemberEmployment
 from lib.models.enums import JobClassification as Job, MemberClassification as MC, MemberStatus, OrganizationType
@@ -46,8 +48,8 @@ def _history(rng: random.Random, classification: MC, as_of: date) -> tuple[tuple
         return tuple((add_months(start, 12 * y), APPRENTICE_YEARS[y]) for y in range(year + 1))
     if classification in (MC.JOURNEYMAN_WIREMAN, MC.RETIRED):
         start = as_of - timedelta(days=rng.randint(6 * 365, 40 * 365))
-        steps = [(add_months(start, 12 * y), APPRENTICE_YEARS[y]) for y in range(5)]
-        steps.append((add_months(start, 60), MC.JOURNEYMAN_WIREMAN))
+        # Long-past apprentice years collapse into one row: only the last year of dues reads history.
+        steps = [(start, MC.APPRENTICE_1), (add_months(start, 60), MC.JOURNEYMAN_WIREMAN)]
         if classification is MC.RETIRED:
             steps.append((between(rng, max(add_months(start, 240), as_of - timedelta(days=3650)),
                                   as_of - timedelta(days=30)), MC.RETIRED))
@@ -60,7 +62,8 @@ def _status(rng: random.Random, history: tuple, as_of: date) -> tuple[MemberStat
     if classification is MC.RETIRED:
         return MemberStatus.RETIRED, last_change
     status = weighted(rng, STATUS_MIX)
-    if status is MemberStatus.ACTIVE or (status is MemberStatus.DECEASED and len(history) < 6):
+    long_ago = history[0][0] < as_of - timedelta(days=10 * 365)
+    if status is MemberStatus.ACTIVE or (status is MemberStatus.DECEASED and not long_ago):
         return MemberStatus.ACTIVE, None
     recent = max(last_change, as_of - timedelta(days=rng.randint(20, 400)))
     return status, min(recent, as_of)
@@ -90,8 +93,9 @@ def members(ctx: SeedContext) -> StepOutput:
 
 
 def _job(rng: random.Random, member: MemberInfo, start: date) -> tuple[Job, float]:
-    if member.classification_on(start) in APPRENTICE_YEARS:
-        year = APPRENTICE_YEARS.index(member.classification_on(start))
+    held = member.classification_on(start)
+    if held in APPRENTICE_YEARS:
+        year = max(APPRENTICE_YEARS.index(held), min(4, (start - member.initiation_date).days // 365))
         return Job.APPRENTICE, 28.0 + 5.0 * year
     job = weighted(rng, JOURNEY_JOBS) if member.classification in (MC.JOURNEYMAN_WIREMAN, MC.RETIRED) else Job.JOURNEYMAN
     return job, BASE_RATE[job]
@@ -101,20 +105,25 @@ def _jobs_of(rng: random.Random, member: MemberInfo, employers: list[int], as_of
     """Jobs one after another from initiation: never overlapping, with short gaps on the bench."""
     until = member.status_effective_on if member.status in (MemberStatus.RETIRED, MemberStatus.DECEASED) else as_of
     span = (until - member.initiation_date).days
-    count = max(1, min(rng.randint(6, 10), span // 45))
-    length = span / count
+    count = max(1, min(6 + int(rng.random() * 5), span // 45))
+    length, draw, first_day = span / count, rng.random, member.initiation_date
     jobs, employer = [], None
     for n in range(count):
-        start = member.initiation_date + timedelta(days=int(n * length + rng.uniform(0, length * 0.15)))
-        end = member.initiation_date + timedelta(days=int((n + 1) * length - rng.uniform(1, length * 0.15)))
-        pick = rng.randrange(len(employers))
+        start = first_day + timedelta(days=int((n + 0.15 * draw()) * length))
+        end = first_day + timedelta(days=int((n + 1 - 0.15 * draw()) * length) - 1)
+        pick = int(draw() * len(employers))
         employer = employers[(pick + 1) % len(employers)] if employers[pick] == employer else employers[pick]
         job, base = _job(rng, member, start)
-        inflation = 0.97 ** max(0, as_of.year - start.year)
-        still_there = n == count - 1 and member.status is MemberStatus.ACTIVE and rng.random() < 0.85
+        still_there = n == count - 1 and member.status is MemberStatus.ACTIVE and draw() < 0.85
         jobs.append((member.id, employer, start, None if still_there else min(end, until), job,
-                     cents(base * inflation)))
+                     _hourly(base, as_of.year - start.year)))
     return jobs
+
+
+@lru_cache(maxsize=4096)
+def _hourly(base: float, years_ago: int) -> Decimal:
+    """The scale's rate that many years ago (about 3% a year less)."""
+    return cents(base * 0.97 ** max(0, years_ago))
 
 
 def member_employments(ctx: SeedContext) -> StepOutput:
