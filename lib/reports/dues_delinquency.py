@@ -10,8 +10,8 @@ from lib.reports import fmt
 from lib.reports.access import authorize
 from lib.reports.charts import bar_chart
 from lib.reports.queries.dues import DelinquencyData, GroupTotal, load_delinquency
-from lib.reports.layout import ReportMeta, build_pdf, empty_notice, frame_width, heading
-from lib.reports.tables import Column, data_table, int_col, key_values, money_col
+from lib.reports.layout import ReportMeta, build_pdf, empty_notice, frame_height, frame_width, heading, para
+from lib.reports.tables import Column, data_table, int_col, key_values, long_listing, money_col
 
 TITLE = "Dues delinquency report"
 
@@ -36,7 +36,7 @@ def render(data: DelinquencyData, *, generated_by: str) -> bytes:
         story.append(empty_notice(f"No member is in arrears on {fmt.day(data.as_of)}: every member has paid "
                                   f"through the months the standing rule requires."))
         return build_pdf(meta, story)
-    story += _summaries(data, width) + _listing(data, width)
+    story += _summaries(data, width) + _listing(data, width, frame_height(meta))
     return build_pdf(meta, story)
 
 
@@ -59,7 +59,7 @@ def _summaries(data: DelinquencyData, width: float) -> list:
             *heading("By classification"), _totals_table("Classification", data.by_classification, half + 10)]
 
 
-def _listing(data: DelinquencyData, width: float) -> list:
+def _listing(data: DelinquencyData, width: float, page_height: float) -> list:
     columns = [Column("Card", 0.8), Column("Name", 1.8), Column("Classification", 1.6, fmt.label),
                Column("Email", 2.2), Column("Phone", 1.2), int_col("Months", 0.7),
                Column("Oldest unpaid", 1.0, fmt.month), money_col("Owed", 1.0)]
@@ -67,5 +67,5 @@ def _listing(data: DelinquencyData, width: float) -> list:
              m.oldest_unpaid, m.owed] for m in data.members]
     six_plus = [i for i, m in enumerate(data.members) if m.months_in_arrears >= 6]
     total = ["Total", fmt.plural(len(rows), "member"), "", "", "", "", "", data.owed_total]
-    return [*heading("Members in arrears (longest first; 6+ months highlighted)"),
-            data_table(columns, rows, width, total=total, alert_rows=six_plus)]
+    title = para("Members in arrears (longest first; 6+ months highlighted)", "h2")
+    return long_listing(title, columns, rows, width, page_height, total=total, alert_rows=six_plus)

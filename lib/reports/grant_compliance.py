@@ -11,8 +11,10 @@ from lib.reports import fmt
 from lib.reports.access import authorize
 from lib.reports.charts import bar_chart, line_chart
 from lib.reports.queries.grant import GrantReportData, load_grant_report
-from lib.reports.layout import ReportMeta, build_pdf, empty_notice, frame_width, heading
-from lib.reports.tables import Column, date_col, data_table, int_col, key_values, money_col, pct_col
+from lib.reports.layout import ReportMeta, build_pdf, empty_notice, frame_height, frame_width, heading, para
+from lib.reports.tables import (
+    Column, date_col, data_table, int_col, key_values, long_listing, money_col, pct_col,
+)
 
 TITLE = "Grant compliance report"
 
@@ -41,7 +43,7 @@ def render(data: GrantReportData, *, generated_by: str) -> bytes:
             f"{fmt.day(data.period_start)} and {fmt.day(data.period_end)}."))
         return build_pdf(meta, story + _outcomes(data, width))
     story += _budget(data, width) + _outcomes(data, width) + _instructors(data, width)
-    story += _burn(data, width) + _expenses(data, width)
+    story += _burn(data, width) + _expenses(data, width, frame_height(meta))
     return build_pdf(meta, story)
 
 
@@ -97,7 +99,7 @@ def _burn(data: GrantReportData, width: float) -> list:
     chart = line_chart("Cumulative charged vs straight-line plan", [fmt.month(m) for m in months],
                        [cumulative, plan], ["Charged (expenses + instructor time)", "Straight-line plan"],
                        width=width, money=True)
-    return [*heading("Burn"), chart]
+    return [KeepTogether([*heading("Burn"), chart])]
 
 
 def burn_series(data: GrantReportData) -> tuple[list[date], list[float], list[float]]:
@@ -130,9 +132,9 @@ def _month_end(month_start: date) -> date:
     return date.fromordinal(_next_month(month_start).toordinal() - 1)
 
 
-def _expenses(data: GrantReportData, width: float) -> list:
-    columns = [date_col("Date", 0.9), Column("Category", 1.2, fmt.label), Column("Vendor", 1.8),
-               Column("Description", 2.6), money_col("Amount", 1)]
+def _expenses(data: GrantReportData, width: float, page_height: float) -> list:
+    columns = [date_col("Date", 0.9), Column("Category", 1.35, fmt.label), Column("Vendor", 1.8),
+               Column("Description", 2.25), money_col("Amount", 1.2)]
     total = ["Total", fmt.plural(len(data.expenses), "expense"), "", "", data.expense_total]
-    return [*heading(f"Expense listing ({len(data.expenses):,} expenses)"),
-            data_table(columns, data.expenses, width, total=total)]
+    title = para(f"Expense listing ({fmt.plural(len(data.expenses), 'expense')})", "h2")
+    return long_listing(title, columns, data.expenses, width, page_height, total=total)

@@ -188,6 +188,10 @@ def frame_width(meta: ReportMeta) -> float:
     return meta.page_size[0] - 2 * MARGIN - 12  # the frame keeps 6 pt of padding on each side
 
 
+def frame_height(meta: ReportMeta) -> float:
+    return meta.page_size[1] - (MARGIN + HEADER_SPACE - 14) - (MARGIN + FOOTER_SPACE - 14) - 12
+
+
 def build_pdf(meta: ReportMeta, story: list[Flowable]) -> bytes:
     """Lay the story out on letter pages with the letterhead and footers; returns the PDF bytes."""
     buffer = io.BytesIO()

@@ -40,3 +40,19 @@ def test_a_long_table_repeats_its_header_and_numbers_every_page():
         assert "Name" in page and "Amount" in page
         assert "Tess Tester" in page
     assert "$19,900.00" in pages[-1]
+
+
+def test_a_listing_of_thousands_has_headers_on_every_page_and_no_overflow():
+    from lib.reports.layout import frame_height, para
+    from lib.reports.tables import long_listing
+
+    meta = ReportMeta(title="Long listing", generated_by="Tess Tester")
+    rows = [[f"Vendor {i} with a rather long name that must be cut", Decimal("1000.25")] for i in range(2000)]
+    story = long_listing(para("Listing", "h2"), [Column("Vendor", 2), money_col("Amount")], rows,
+                         frame_width(meta), frame_height(meta), total=["Total", Decimal("2000500")])
+    pages = pdf_pages(build_pdf(meta, story))
+    listing = pages[1:]
+    assert all("Vendor" in p and "Amount" in p for p in listing)
+    assert sum(p.count("$1,000.25") for p in listing) == 2000
+    assert "$2,000,500.00" in pages[-1]
+    assert all(p.count("$1,000.25") >= 35 for p in listing[:-1])  # full pages, not one table per few rows
