@@ -5,7 +5,6 @@ are critical (the app cannot serve without them), storage and the seed are not (
 works, degraded). Messages name the problem in a sentence an operator can act on.
 """
 
-import os
 import platform
 import time
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from lib.logs import REDACT
 from lib.migrate import head_revision
 from lib.models import SeedRun
 from lib.models.enums import SeedOutcome
+from lib.storage import check_storage as probe_storage, storage_from_settings
 
 CRITICAL_CHECKS = ("database", "migrations")
 REPORTED_PACKAGES = ("streamlit", "sqlalchemy", "sqlmodel", "alembic", "psycopg2-binary", "pandas",
@@ -83,35 +83,12 @@ def check_migrations(engine: Engine) -> dict:
 
 
 def check_storage(settings) -> dict:
-    if settings.s3_configured:
-        return _check_s3(settings)
-    folder = settings.upload_dir
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        return {"healthy": False, "backend": "local", "error": f"upload folder cannot be created: {exc}"}
-    if not os.access(folder, os.W_OK):
-        return {"healthy": False, "backend": "local", "error": f"upload folder {folder} is not writable"}
-    return {"healthy": True, "backend": "local", "note": "S3 is not configured: files stay on this disk"}
-
-
-def _check_s3(settings) -> dict:
-    import boto3
-    from botocore.config import Config
-    from botocore.exceptions import BotoCoreError, ClientError
-
-    secret = settings.s3_secret_access_key
-    client = boto3.client(
-        "s3", endpoint_url=settings.s3_endpoint_url, region_name=settings.s3_region,
-        aws_access_key_id=settings.s3_access_key_id,
-        aws_secret_access_key=secret.get_secret_value() if secret else None,
-        config=Config(connect_timeout=2, read_timeout=2, retries={"max_attempts": 1}))
-    try:
-        client.head_bucket(Bucket=settings.s3_bucket)
-    except (BotoCoreError, ClientError) as exc:
-        return {"healthy": False, "backend": "s3", "bucket": settings.s3_bucket,
-                "error": f"bucket not reachable: {_reason(exc)}"}
-    return {"healthy": True, "backend": "s3", "bucket": settings.s3_bucket}
+    """Document storage through the storage module's own check (the same probe the Documents page uses)."""
+    result = probe_storage(storage_from_settings(settings))
+    facts = {"healthy": result.ok, "backend": result.backend}
+    if not result.ok:
+        return facts | {"error": result.detail}
+    return facts | {"where": result.detail, "latency_ms": result.latency_ms}
 
 
 def check_seed(engine: Engine) -> dict:
@@ -142,16 +119,26 @@ def readiness(engine: Engine) -> dict:
     return {"ready": True, "revision": migrations["current"]}
 
 
-def detailed(engine: Engine, settings) -> dict:
+def database_checks(engine: Engine) -> dict:
+    """The checks that need the database: database, migrations, seed (skipped when it is down)."""
     checks = {"database": check_database(engine)}
+    down = {"healthy": False, "error": "skipped: the database is down"}
     db_up = checks["database"]["healthy"]
-    checks["migrations"] = check_migrations(engine) if db_up else {"healthy": False, "error": "database down"}
-    checks["storage"] = check_storage(settings)
-    checks["seed"] = check_seed(engine) if db_up else {"healthy": False, "error": "database down"}
+    checks["migrations"] = check_migrations(engine) if db_up else down
+    checks["seed"] = check_seed(engine) if db_up else down
+    return checks
+
+
+def summarize(settings, checks: dict) -> dict:
+    """unhealthy when a critical check fails, degraded when only a non-critical one does."""
     critical_ok = all(checks[name]["healthy"] for name in CRITICAL_CHECKS)
     overall = "unhealthy" if not critical_ok else "healthy" if all(
         c["healthy"] for c in checks.values()) else "degraded"
     return basic(settings) | {"status": overall, "checks": checks}
+
+
+def detailed(engine: Engine, settings) -> dict:
+    return summarize(settings, database_checks(engine) | {"storage": check_storage(settings)})
 
 
 def packages() -> dict[str, str]:

@@ -118,3 +118,28 @@ def test_metrics_count_requests_and_expose_build_pool_and_login_series(client_fo
     assert "unionops_db_pool_connections_in_use" in text
     client.get("/no/such/page/12345")
     assert "12345" not in client.get("/metrics").text  # unknown paths are grouped, never labels
+
+
+def test_hung_storage_makes_detailed_degraded_within_the_time_limit_not_hung(client_for, migrated_db_url,
+                                                                              monkeypatch):
+    import socket
+    import time
+
+    silent = socket.socket()  # accepts connections (backlog) but never answers a byte
+    silent.bind(("127.0.0.1", 0))
+    silent.listen(8)
+    client = client_for(migrated_db_url)
+    monkeypatch.setenv("S3_BUCKET", "docs")
+    monkeypatch.setenv("S3_ENDPOINT_URL", f"http://127.0.0.1:{silent.getsockname()[1]}")
+    monkeypatch.setenv("S3_ACCESS_KEY_ID", "k")
+    monkeypatch.setenv("S3_SECRET_ACCESS_KEY", "s3-secret-value")
+    get_settings.cache_clear()
+    started = time.monotonic()
+    try:
+        detailed = client.get("/api/health/detailed")
+    finally:
+        silent.close()
+    assert time.monotonic() - started < 6
+    body = detailed.json()
+    assert detailed.status_code == 200 and body["status"] == "degraded"
+    assert body["checks"]["database"]["healthy"] and "did not answer" in body["checks"]["storage"]["error"]

@@ -69,12 +69,13 @@ def test_never_seeded_database_says_so(engine, tmp_path):
 
 
 def test_local_storage_healthy_when_writable_and_degraded_when_not(engine, tmp_path):
-    assert health.check_storage(Settings(_env_file=None, upload_dir=tmp_path / "uploads"))["healthy"]
+    local = health.check_storage(Settings(_env_file=None, upload_dir=tmp_path / "uploads"))
+    assert local["healthy"] and local["backend"] == "local" and str(tmp_path / "uploads") in local["where"]
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     broken = Settings(_env_file=None, upload_dir=blocker / "uploads")
     storage = health.check_storage(broken)
-    assert storage["healthy"] is False and "cannot be created" in storage["error"]
+    assert storage["healthy"] is False and f"upload folder {blocker / 'uploads'} cannot be used" in storage["error"]
     body = health.detailed(engine, broken)
     assert body["status"] == "degraded"  # storage is not critical: the app still serves
 
@@ -96,14 +97,20 @@ def s3_settings(endpoint: str, bucket: str) -> Settings:
 
 
 def test_s3_bucket_reachable_on_a_real_s3_server(s3_endpoint):
-    assert health.check_storage(s3_settings(s3_endpoint, "unionops-docs")) == {
-        "healthy": True, "backend": "s3", "bucket": "unionops-docs"}
+    storage = health.check_storage(s3_settings(s3_endpoint, "unionops-docs"))
+    assert storage["healthy"] is True and storage["backend"] == "s3"
+    assert "unionops-docs" in storage["where"] and storage["latency_ms"] >= 0
 
 
 def test_s3_missing_bucket_is_reported_without_the_secret(s3_endpoint):
     storage = health.check_storage(s3_settings(s3_endpoint, "no-such-bucket"))
-    assert storage["healthy"] is False and "bucket not reachable" in storage["error"]
+    assert storage["healthy"] is False and "no-such-bucket" in storage["error"]
     assert "s3-secret-value" not in str(storage)
+
+
+def test_half_configured_s3_is_unhealthy_storage_that_names_the_missing_setting(tmp_path):
+    storage = health.check_storage(Settings(_env_file=None, s3_access_key_id="k", upload_dir=tmp_path))
+    assert storage["healthy"] is False and "S3_BUCKET" in storage["error"]
 
 
 def test_status_has_versions_and_uptime_but_no_setting_values():
