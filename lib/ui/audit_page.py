@@ -10,6 +10,7 @@ from lib.auth.identity import Identity
 from lib.db import get_engine
 from lib.editing.audit_log import REVERTIBLE, AuditFilter, RevertRefused, audit_entries, audit_users, revert_change
 from lib.registry import REGISTRY
+from lib.ui.dashkit import clear_dashboard_caches
 
 ANYONE = "(anyone)"
 
@@ -68,6 +69,7 @@ def revert_box(who: Identity, entries: list[dict]) -> None:
                 st.error(str(exc))
                 return
             if result.ok:
+                clear_dashboard_caches()
                 st.success(f"Reverted entry #{entry}. " + result.summary())
             else:
                 st.error("Not reverted: " + "; ".join(f"{p.column or ''} {p.reason}".strip() for p in result.problems)

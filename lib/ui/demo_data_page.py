@@ -99,7 +99,7 @@ def _runner(action: str, scale: int = 1):
         bar.progress(1.0, text="Done")
         box.update(label=f"{label}: done in {result.seconds:.1f} s", state="complete", expanded=False)
     _count_metric(action, "succeeded")
-    st.cache_data.clear()  # dashboards and this page read the new data right away
+    st.cache_data.clear()  # every cache: dashboards (clear_dashboard_caches) and this page's own status
     return result
 
 

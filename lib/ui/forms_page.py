@@ -17,6 +17,7 @@ from lib.editing.listing import search_rows
 from lib.grievances.clock import GrievanceError
 from lib.models.enums import AttendanceStatus, PaymentMethod, StepOutcome
 from lib.registry import entity_for
+from lib.ui.dashkit import clear_dashboard_caches
 
 
 OUTCOMES = {StepOutcome.ESCALATED: "Escalated: start the next step",
@@ -61,6 +62,7 @@ def dues_payment_form(who: Identity) -> None:
             except DuesError as exc:
                 st.error(str(exc))
             else:
+                clear_dashboard_caches()
                 st.success(f"Recorded payment #{payment}: ${float(amount.replace(',', '').lstrip('$')):,.2f} "
                            f"from {found[member]} for {period:%B %Y}.")
 
@@ -92,6 +94,7 @@ def grievance_form(who: Identity) -> None:
             except GrievanceError as exc:
                 st.error(str(exc))
             else:
+                clear_dashboard_caches()
                 st.session_state["grievance_flash"] = (
                     f"{opened.step} started {opened.started_on:%b %-d, %Y}; the deadline is "
                     f"{opened.deadline_on:%b %-d, %Y}." if opened else
@@ -118,6 +121,7 @@ def attendance_form(who: Identity) -> None:
     if st.button("Save attendance", type="primary"):
         result = save_attendance(engine, who, session, roster, dict(zip(edited["student_id"], edited["Status"])))
         if result.ok:
+            clear_dashboard_caches()
             st.success(f"Attendance saved: {len(result.inserted):,} new marks, {result.updated:,} changed.")
         else:
             st.error("Nothing saved: " + "; ".join(f"{p.position}: {p.reason}" for p in result.problems)

@@ -13,6 +13,7 @@ from lib.importing.mapping import auto_mapping
 from lib.importing.plan import ImportPlan, commit_import, plan_import
 from lib.importing.read import ImportFileError, read_table
 from lib.registry import REGISTRY, Entity, visible_entities
+from lib.ui.dashkit import clear_dashboard_caches
 
 IGNORE = "(ignore this column)"
 
@@ -102,6 +103,7 @@ def commit_bar(who: Identity, entity: type[Entity], plan: ImportPlan, source: st
         with st.spinner("Writing in one transaction..."):
             result = commit_import(get_engine(), who, entity, plan, skip_rejected=skip, source=source)
         if result.ok:
+            clear_dashboard_caches()
             st.session_state.pop("import_plan", None)
             st.success(f"Imported from {source}: {len(result.inserted):,} added, {result.updated:,} updated.")
         else:

@@ -10,6 +10,7 @@ from lib.editing.frames import from_frame, to_frame
 from lib.editing.listing import Page, PageRequest, fk_choices, list_rows, page_labels
 from lib.editing.save import SaveResult, save_changes
 from lib.registry import REGISTRY, Entity, visible_entities
+from lib.ui.dashkit import clear_dashboard_caches
 from lib.ui.grid import column_config
 from lib.ui.records_extras import conflicts_panel, detail_panel, export_panel, problems_panel
 
@@ -154,6 +155,7 @@ def _save(who: Identity, entity: type[Entity], changes: ChangeSet) -> None:
     if result.ok:
         st.session_state.pop("records_result", None)
         st.session_state[FLASH_KEY] = result.summary()
+        clear_dashboard_caches()  # dashboards show the saved rows at once
         reload_data()
         st.rerun()
     st.session_state["records_result"] = result

@@ -1,0 +1,30 @@
+"""Small SQL helpers shared by the dashboard questions (portable between SQLite and PostgreSQL)."""
+
+import pandas as pd
+from sqlalchemy import Connection, func
+from sqlalchemy.sql.elements import ColumnElement
+
+
+def frame(conn: Connection, stmt, params: dict | None = None) -> pd.DataFrame:
+    """Run a (small, aggregated) statement and return its rows with the statement's column names."""
+    result = conn.execute(stmt, params or {})
+    return pd.DataFrame(result.fetchall(), columns=list(result.keys()))
+
+
+def month_of(conn: Connection, column) -> ColumnElement:
+    """'YYYY-MM' of a date column, on either engine (for per-month grouping)."""
+    if conn.dialect.name == "postgresql":
+        return func.to_char(column, "YYYY-MM")
+    return func.strftime("%Y-%m", column)
+
+
+def month_labels(start, end) -> list[str]:
+    """Every 'YYYY-MM' from start's month through end's month, so empty months show as zero."""
+    first, last = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
+    return [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(first, last + 1)]
+
+
+def fill_months(df: pd.DataFrame, start, end, month_col: str = "month") -> pd.DataFrame:
+    """The frame with a row for every month of the range (missing months get zeros)."""
+    months = pd.DataFrame({month_col: month_labels(start, end)})
+    return months.merge(df, on=month_col, how="left").fillna(0)
