@@ -1,16 +1,17 @@
 """Steps 8 to 12: students, cohorts, tools issued, credentials and JATC applications."""
 
 import random
+from bisect import bisect_left
 from datetime import date, timedelta
 
-from sqlalchemy import update
+from sqlalchemy import bindparam, select, update
 
 from lib.models import (
-    Certification, Cohort, Credential, InstructorCohort, JatcApplication, Student, ToolIssued,
+    Certification, Cohort, Credential, InstructorCohort, JatcApplication, Member, Student, ToolIssued,
 )
-from lib.models.enums import ApplicationStatus as AS, InstructorRole, StudentStatus
+from lib.models.enums import ApplicationStatus as AS, InstructorRole, MemberClassification, StudentStatus
 from seed.names import Names
-from seed.context import CohortInfo, SeedContext, StudentInfo
+from seed.context import CohortInfo, MemberInfo, SeedContext, StudentInfo
 from seed.steps.common import StepOutput, add_months, between, cents, phone, weighted
 
 COHORT_DAYS = 84  # twelve weeks
@@ -137,4 +138,38 @@ def jatc_applications(ctx: SeedContext) -> StepOutput:
     rng = ctx.rng()
     rows = [_application(rng, s, ctx.state.cohorts[s.cohort_index], ctx.as_of) for s in ctx.state.students]
     columns = ["student_id", "submitted_on", "aptitude_score", "interview_score", "status", "decided_on"]
-    return StepOutput({"jatc_applications": ctx.insert(JatcApplication, columns, rows)})
+    written = ctx.insert(JatcApplication, columns, rows)
+    accepted = sorted((r[5], r[0]) for r in rows if r[4] is AS.ACCEPTED)
+    links = _indentures(accepted, ctx.state.members)
+    _link_students_to_members(ctx, links)
+    return StepOutput({"jatc_applications": written, "students_who_became_members": len(links)})
+
+
+INDENTURE_DAYS = 120  # an accepted applicant is initiated as a 1st-year apprentice within about four months
+
+
+def _indentures(accepted: list[tuple[date, int]], members: list[MemberInfo]) -> list[tuple[int, int]]:
+    """(student id, member id): each accepted student, earliest decision first, becomes the first
+    apprentice initiated after the decision and within INDENTURE_DAYS; the rest are still waiting."""
+    free = sorted((m.initiation_date, m.id) for m in members
+                  if m.history and m.history[0][1] is MemberClassification.APPRENTICE_1
+                  and m.classification is not MemberClassification.RETIRED)
+    links = []
+    for decided, student_id in accepted:
+        at = bisect_left(free, (decided, 0))
+        if at < len(free) and free[at][0] <= decided + timedelta(days=INDENTURE_DAYS):
+            links.append((student_id, free.pop(at)[1]))
+    return links
+
+
+def _link_students_to_members(ctx: SeedContext, links: list[tuple[int, int]]) -> None:
+    """One person across the pipeline: the student points at the member, who carries the student's name."""
+    if not links:
+        return
+    ctx.db.execute(update(Student).where(Student.id == bindparam("sid")).values(member_id=bindparam("mid")),
+                   [{"sid": sid, "mid": mid} for sid, mid in links])
+    names = {row[0]: row for row in ctx.db.execute(select(Student.id, Student.first_name, Student.last_name,
+                                                          Student.email).where(Student.id.in_([s for s, _ in links])))}
+    ctx.db.execute(update(Member).where(Member.id == bindparam("mid")).values(
+        first_name=bindparam("fn"), last_name=bindparam("ln"), email=bindparam("em")),
+        [{"mid": mid, "fn": names[sid][1], "ln": names[sid][2], "em": names[sid][3]} for sid, mid in links])

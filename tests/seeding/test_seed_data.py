@@ -8,9 +8,9 @@ from sqlalchemy import func, select, text
 
 from lib.models import (
     Attendance, ClassSession, Credential, DuesPayment, DuesPeriod, DuesRate, Expense, Grant, GrievanceStep,
-    Instructor, Member, MemberClassificationChange, MemberEmployment, Student, User, metadata,
+    Instructor, JatcApplication, Member, MemberClassificationChange, MemberEmployment, Student, User, metadata,
 )
-from lib.models.enums import MemberStatus, StepOutcome
+from lib.models.enums import ApplicationStatus, MemberClassification, MemberStatus, StepOutcome, StudentStatus
 from tests.seedutil import SEED_AS_OF
 
 EXACT = {"locations": 4, "instructors": 75, "organizations": 100, "organization_contacts": 300, "members": 1000,
@@ -184,3 +184,22 @@ def test_the_ledger_sees_most_members_in_good_standing_and_some_in_arrears(seede
     assert 0.75 <= summary.in_good_standing / summary.members <= 0.97
     assert summary.by_bucket["3-5 MONTHS"] + summary.by_bucket["6+ MONTHS"] >= 10
     assert overdue
+
+
+def test_accepted_students_become_apprentice_members_after_the_decision(seeded):
+    """The pipeline is one person: student -> accepted JATC applicant -> 1st-year apprentice member."""
+    with seeded.connect() as conn:
+        rows = conn.execute(select(Student.status, Student.first_name, Student.last_name, JatcApplication.status,
+                                   JatcApplication.decided_on, Member.first_name, Member.last_name,
+                                   Member.initiation_date, MemberClassificationChange.classification)
+                            .join(JatcApplication, JatcApplication.student_id == Student.id)
+                            .join(Member, Member.id == Student.member_id)
+                            .join(MemberClassificationChange, (MemberClassificationChange.member_id == Member.id)
+                                  & (MemberClassificationChange.effective_from == Member.initiation_date))).all()
+        accepted = conn.execute(select(func.count()).select_from(JatcApplication)
+                                .where(JatcApplication.status == ApplicationStatus.ACCEPTED)).scalar_one()
+    assert 0.5 * accepted <= len(rows) < accepted  # most are indentured; the latest still wait
+    for student_status, first, last, app_status, decided, m_first, m_last, initiated, first_class in rows:
+        assert (student_status, app_status) == (StudentStatus.COMPLETED, ApplicationStatus.ACCEPTED)
+        assert (m_first, m_last) == (first, last)
+        assert decided <= initiated and first_class is MemberClassification.APPRENTICE_1
