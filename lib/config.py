@@ -8,8 +8,6 @@ from typing import Annotated, Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from lib import __version__
-
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SQLITE_URL = f"sqlite:///{PROJECT_ROOT / 'data' / 'unionops.db'}"
 # Used only in dev so that logins survive restarts without configuration; refused elsewhere.
@@ -61,7 +59,6 @@ class Settings(BaseSettings):
     # Days that grievance deadlines skip besides weekends: HOLIDAYS=2026-01-01,2026-12-25
     holidays: Annotated[tuple[date, ...], NoDecode] = ()
     grievance_due_soon_days: int = Field(default=5, ge=0, le=30)
-    version: str = __version__
 
     @field_validator("database_url", mode="before")
     @classmethod
