@@ -22,7 +22,7 @@ from lib.auth.bootstrap import FirstAdminError, ensure_first_admin
 from lib.config import Settings, get_settings
 from lib.db import DatabaseUnavailable, get_engine, mask_url, wait_for_database
 from lib.logs import configure_logging
-from lib.metrics import count_seed_run, setup_metrics
+from lib.metrics import count_seed_run
 from lib.migrate import upgrade_to_head
 from lib.models import Member, SeedRun
 from lib.models.enums import SeedOutcome
@@ -167,7 +167,6 @@ def main(argv: list[str] | None = None) -> int:
         start_production_seed(engine)
     if args.no_serve:
         return 0
-    setup_metrics(settings.app_env)
     from lib.ui.server import serve
 
     serve(args.host, args.port or settings.port)

@@ -14,8 +14,9 @@ import uvicorn
 from starlette.middleware import Middleware
 
 from lib.api import HttpMiddleware, routes
-from lib.config import PROJECT_ROOT
+from lib.config import PROJECT_ROOT, get_settings
 from lib.logs import adopt_loggers
+from lib.metrics import setup_metrics
 
 log = logging.getLogger(__name__)
 ENTRY_SCRIPT = PROJECT_ROOT / "Home.py"
@@ -23,6 +24,7 @@ ENTRY_SCRIPT = PROJECT_ROOT / "Home.py"
 
 def create_app(script=ENTRY_SCRIPT) -> st.App:
     """The ASGI app: our routes first, Streamlit's pages and /_stcore/* behind them."""
+    setup_metrics(get_settings().app_env)  # however the app is served, /metrics names its version
     return st.App(str(script), routes=routes(), middleware=[Middleware(HttpMiddleware)])
 
 
