@@ -10,6 +10,7 @@ from lib.auth.identity import Identity
 from lib.config import get_settings
 from lib.db import get_engine
 from lib.models import SeedRun
+from lib.ui.backup_button import backup_button
 from seed.runner import (
     SeedAlreadyRunning, SeedError, SeedResult, reset_demo, run_seed, seed_status, truncate_all,
 )
@@ -175,6 +176,7 @@ def reset_controls(status: SeedStatus, busy: bool) -> None:
             st.rerun()
         return
     st.warning(f"This removes {rows:,} demo rows. Real rows, and demo rows they point at, stay.")
+    backup_button(st.session_state["identity"], key="demo_reset_backup")
     yes, no = st.columns(2)
     if no.button("Cancel", key="demo_reset_cancel"):
         st.session_state[CONFIRM_RESET] = False
@@ -191,7 +193,8 @@ def truncate_controls(busy: bool) -> None:
         return
     with st.expander("Danger zone: truncate everything"):
         st.warning("This empties EVERY table, real records included. Only the roles and the first admin are "
-                 "re-created, and you will have to log in again.")
+                 "re-created, and you will have to log in again. Download a backup first.")
+        backup_button(st.session_state["identity"], key="demo_truncate_backup")
         typed = st.text_input(f"Type the environment's name ({env}) to confirm", key="demo_truncate_name")
         if typed and typed.strip() != env:
             st.caption(f"That is not '{env}'.")

@@ -58,6 +58,8 @@ def test_admin_seeds_sees_the_summary_then_resets_with_confirmation(db):
 
     at.button(key="demo_reset").click().run()
     assert "This removes" in at.warning[0].value
+    backup = [b for b in at.get("download_button") if b.key == "demo_reset_backup"]
+    assert backup and backup[0].label == "Download backup"  # offered before the confirmation
     assert _count(db, "members") == 1000  # nothing happens before the confirmation
     at.button(key="demo_reset_yes").click().run()
     assert not at.exception
@@ -79,6 +81,7 @@ def test_truncate_needs_the_environment_name(db):
     with db.begin() as conn:
         conn.execute(Location.__table__.insert().values(name="Hall", kind=LocationKind.UNION_HALL))
     at = run_page(PAGE, ADMIN)
+    assert "demo_truncate_backup" in [b.key for b in at.get("download_button")]
     at.text_input(key="demo_truncate_name").set_value("prod").run()
     assert at.button(key="demo_truncate").disabled
     assert "That is not 'dev'" in _texts(at)
