@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from reportlab.platypus import Table
+from reportlab.platypus import Spacer, Table
 from sqlalchemy import Engine
 
 from lib.auth.identity import Identity
@@ -50,18 +50,22 @@ def _totals_table(first_header: str, groups: list[GroupTotal], width: float):
 
 
 def _summaries(data: DelinquencyData, width: float) -> list:
+    """Both totals side by side (the classifications are a short, fixed list), the chart under the first."""
     half = width / 2 - 10
     chart = bar_chart("Amount owed by months in arrears", [fmt.label(g.name) for g in data.by_bucket],
                       [[float(g.owed) for g in data.by_bucket]], ["Owed"], width=half, height=150, money=True)
-    side = Table([[_totals_table("Months in arrears", data.by_bucket, half), chart]], colWidths=[half + 20, half])
-    side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
-    return [*heading("By months in arrears"), side,
-            *heading("By classification"), _totals_table("Classification", data.by_classification, half + 10)]
+    left = [para("By months in arrears", "h2"), _totals_table("Months in arrears", data.by_bucket, half),
+            Spacer(1, 10), chart]
+    right = [para("By classification", "h2"), _totals_table("Classification", data.by_classification, half)]
+    side = Table([[left, right]], colWidths=[half + 20, half])
+    side.setStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)])
+    return [Spacer(1, 4), side]
 
 
 def _listing(data: DelinquencyData, width: float, page_height: float) -> list:
-    columns = [Column("Card", 0.8), Column("Name", 1.8), Column("Classification", 1.6, fmt.label),
-               Column("Email", 2.2), Column("Phone", 1.2), int_col("Months", 0.7),
+    columns = [Column("Card", 0.8), Column("Name", 1.8), Column("Classification", 1.5, fmt.label),
+               Column("Email", 2.5), Column("Phone", 1.2), int_col("Months", 0.7),
                Column("Oldest unpaid", 1.0, fmt.month), money_col("Owed", 1.0)]
     rows = [[m.card_number, m.name, m.classification, m.email, m.phone, m.months_in_arrears,
              m.oldest_unpaid, m.owed] for m in data.members]

@@ -102,18 +102,20 @@ def _burn(data: GrantReportData, width: float) -> list:
     return [KeepTogether([*heading("Burn"), chart])]
 
 
-def burn_series(data: GrantReportData) -> tuple[list[date], list[float], list[float]]:
-    """Month ends of the period, cumulative charges at each, and the award spread evenly over its term."""
+def burn_series(data: GrantReportData, today: date | None = None) -> tuple[list[date], list[float], list[float]]:
+    """Month ends of the period, cumulative charges at each (through today's month: the future has no
+    charges yet, a flat line there would read as spending stopped), and the award spread evenly."""
     grant, months = data.grant, _month_starts(data.period_start, data.period_end)
     term_days = max(1, (grant.end_date - grant.start_date).days + 1)
     running, cumulative, plan = data.charged_before, [], []
     for month_start in months:
         month_end = _month_end(month_start)
         running += sum((v for d, v in data.daily_spend.items() if month_start <= d <= month_end), Decimal(0))
-        cumulative.append(float(running))
+        if month_start <= (today or date.today()):
+            cumulative.append(float(running))
         elapsed = min(term_days, max(0, (month_end - grant.start_date).days + 1))
         plan.append(float(grant.award_amount) * elapsed / term_days)
-    return months, cumulative, plan
+    return months, cumulative or [float(data.charged_before)], plan
 
 
 def _month_starts(start: date, end: date) -> list[date]:
@@ -133,8 +135,8 @@ def _month_end(month_start: date) -> date:
 
 
 def _expenses(data: GrantReportData, width: float, page_height: float) -> list:
-    columns = [date_col("Date", 0.9), Column("Category", 1.35, fmt.label), Column("Vendor", 1.8),
-               Column("Description", 2.25), money_col("Amount", 1.2)]
+    columns = [date_col("Date", 1.05), Column("Category", 1.35, fmt.label), Column("Vendor", 1.8),
+               Column("Description", 2.1), money_col("Amount", 1.2)]
     total = ["Total", fmt.plural(len(data.expenses), "expense"), "", "", data.expense_total]
     title = para(f"Expense listing ({fmt.plural(len(data.expenses), 'expense')})", "h2")
     return long_listing(title, columns, data.expenses, width, page_height, total=total)

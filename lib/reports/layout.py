@@ -33,6 +33,7 @@ GOOD = colors.HexColor("#1E7B34")
 MARGIN = 0.6 * inch
 HEADER_SPACE = 0.55 * inch
 FOOTER_SPACE = 0.45 * inch
+INSET = 6  # the frame's padding: letterhead and footer line up with the body text
 
 # DejaVu covers accents beyond Latin-1 (Łukasz, Ōta); reportlab's bundled Vera is the fallback.
 _FONT_DIRS = [Path("/usr/share/fonts/truetype/dejavu"), Path(reportlab.__file__).parent / "fonts"]
@@ -67,6 +68,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "subtitle": ParagraphStyle("subtitle", base, fontSize=11, leading=14, textColor=MUTED),
         "h2": ParagraphStyle("h2", base, fontName=bold, fontSize=12, leading=15, textColor=NAVY,
                              spaceBefore=12, spaceAfter=5),
+        "h3": ParagraphStyle("h3", base, fontName=bold, fontSize=10, leading=13, textColor=NAVY,
+                             spaceBefore=8, spaceAfter=3),
         "small": ParagraphStyle("small", base, fontSize=7.5, leading=9.5, textColor=MUTED),
         "cell": ParagraphStyle("cell", base, fontSize=8, leading=10),
         "cell_right": ParagraphStyle("cell_right", base, fontSize=8, leading=10, alignment=TA_RIGHT),
@@ -167,25 +170,25 @@ def _draw_frame(c: rl_canvas.Canvas, meta: ReportMeta, number: int, total: int) 
     c.saveState()
     c.setFillColor(NAVY)
     c.setFont(bold, 11)
-    c.drawString(MARGIN, top, get_settings().local_name)
+    c.drawString(MARGIN + INSET, top, get_settings().local_name)
     c.setFont(regular, 8.5)
     c.setFillColor(MUTED)
-    c.drawRightString(width - MARGIN, top, meta.title)
+    c.drawRightString(width - MARGIN - INSET, top, meta.title)
     c.setStrokeColor(GOLD)
     c.setLineWidth(1.5)
-    c.line(MARGIN, top - 6, width - MARGIN, top - 6)
+    c.line(MARGIN + INSET, top - 6, width - MARGIN - INSET, top - 6)
     c.setStrokeColor(RULE)
     c.setLineWidth(0.5)
     bottom = MARGIN - 14
-    c.line(MARGIN, bottom + 10, width - MARGIN, bottom + 10)
+    c.line(MARGIN + INSET, bottom + 10, width - MARGIN - INSET, bottom + 10)
     c.setFont(regular, 7.5)
-    c.drawString(MARGIN, bottom, f"Generated {fmt.moment(meta.generated_at)} by {meta.generated_by}")
-    c.drawRightString(width - MARGIN, bottom, f"Page {number} of {total}")
+    c.drawString(MARGIN + INSET, bottom, f"Generated {fmt.moment(meta.generated_at)} by {meta.generated_by}")
+    c.drawRightString(width - MARGIN - INSET, bottom, f"Page {number} of {total}")
     c.restoreState()
 
 
 def frame_width(meta: ReportMeta) -> float:
-    return meta.page_size[0] - 2 * MARGIN - 12  # the frame keeps 6 pt of padding on each side
+    return meta.page_size[0] - 2 * MARGIN - 2 * INSET
 
 
 def frame_height(meta: ReportMeta) -> float:

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Table, TableStyle
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph, Table, TableStyle
 
 from lib.reports import fmt
 from lib.reports.layout import ALERT, ALERT_BG, NAVY, RULE, STRIPE, escape, fonts, style
@@ -14,6 +15,7 @@ FONT_SIZE = 8
 PADDING = 4
 ROW_HEIGHT = FONT_SIZE * 1.2 + 2 * 2.5  # leading plus the top and bottom padding of _style_commands
 ELLIPSIS = "\u2026"
+SHORT_LISTING = 150  # rows; longer listings start on a new page, one table per page
 
 
 @dataclass(frozen=True)
@@ -92,11 +94,14 @@ def data_table(columns: Sequence[Column], rows: Iterable[Sequence[object]], widt
 def long_listing(title: Flowable, columns: Sequence[Column], rows: Sequence[Sequence[object]], width: float,
                  page_height: float, *, total: Sequence[object] | None = None,
                  alert_rows: Iterable[int] = ()) -> list[Flowable]:
-    """A listing of thousands of rows, starting on a new page, cut into one table per page.
+    """A listing of up to thousands of rows; a long one starts on a new page, cut into one table per page.
 
     Each page's table fits whole, so reportlab never splits (and re-measures) a 10,000-row table;
     every page still starts with the column headers.
     """
+    if len(rows) <= SHORT_LISTING:  # a short listing follows on the same page; reportlab splits it cheaply
+        table = data_table(columns, rows, width, total=total, alert_rows=alert_rows)
+        return [CondPageBreak(2 * inch), title, table]
     header_height = Table([[_header(c) for c in columns]], colWidths=[width / len(columns)] * len(columns)
                           ).wrap(width, page_height)[1] + 6
     title_height = title.wrap(width, page_height)[1] + 20

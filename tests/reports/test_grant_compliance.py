@@ -49,3 +49,15 @@ def test_an_instructor_may_not_generate_reports(engine):
     grant_id = grant_fixture(engine)
     with pytest.raises(PermissionDenied):
         grant_compliance_pdf(engine, TEACHER, grant_id)
+
+
+def test_the_burn_line_stops_at_today_while_the_plan_runs_to_the_end(engine):
+    from lib.reports.grant_compliance import burn_series
+    from lib.reports.queries.grant import load_grant_report
+
+    grant_id = grant_fixture(engine)
+    with engine.connect() as conn:
+        data = load_grant_report(conn, grant_id, None, None)
+    months, charged, plan = burn_series(data, today=date(2025, 6, 15))
+    assert len(months) == 12 and len(plan) == 12 and round(plan[-1]) == 100_000
+    assert len(charged) == 6 and charged[-1] == 2750.0  # Jan-Jun: every charge of the fixture is by April
