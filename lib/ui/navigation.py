@@ -34,6 +34,7 @@ PAGES: list[PageSpec] = [
     PageSpec("reports.py", "Reports", "Reports", Action.VIEW_REPORTS, ":material/picture_as_pdf:"),
     PageSpec("audit.py", "Audit log", "Admin", Action.VIEW_AUDIT, ":material/history:"),
     PageSpec("admin_demo_data.py", "Demo data", "Admin", Action.RUN_SEED, ":material/database:"),
+    PageSpec("admin_system.py", "System", "Admin", Action.VIEW_SYSTEM, ":material/monitor_heart:"),
 ]
 
 
