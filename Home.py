@@ -1,11 +1,33 @@
-"""UnionOps entry point. Placeholder until the app shell (login, roles, navigation) lands."""
+"""UnionOps router and frame: page config, login, then the pages this user's roles allow."""
 
 import streamlit as st
 
-from lib import __version__
 from lib.config import get_settings
+from lib.ui.auth_gate import build_authenticator, current_user, login_form, logout, sync_cookie
+from lib.ui.shell import dev_admin_notice, env_banner, home_page, login_navigation, navigation, user_box
 
 settings = get_settings()
 st.set_page_config(page_title=f"UnionOps · {settings.local_name}", page_icon="⚡", layout="wide")
-st.title(f"UnionOps · {settings.local_name}")
-st.info(f"Version {__version__} · environment {settings.app_env}. The app shell is being built.")
+authenticator = build_authenticator(settings)  # once per run: it owns the login cookie
+who = current_user(settings)
+sync_cookie(authenticator, settings)
+env_banner(settings)
+
+
+def login_page() -> None:
+    st.title(f"UnionOps · {settings.local_name}")
+    login_form("Log in")
+    dev_admin_notice(settings)
+
+
+if who is None:
+    # The only page before login, whatever the URL asks for.
+    login_navigation(login_page).run()
+    st.stop()
+
+def show_home() -> None:
+    home_page(who, settings)
+
+
+user_box(who, logout)
+navigation(who, show_home).run()

@@ -24,8 +24,18 @@ ENTRY_SCRIPT = PROJECT_ROOT / "Home.py"
 
 def create_app(script=ENTRY_SCRIPT) -> st.App:
     """The ASGI app: our routes first, Streamlit's pages and /_stcore/* behind them."""
+    never_run_pages_folder_directly()
     setup_metrics(get_settings().app_env)  # however the app is served, /metrics names its version
     return st.App(str(script), routes=routes(), middleware=[Middleware(HttpMiddleware)])
+
+
+def never_run_pages_folder_directly() -> None:
+    """Home.py builds st.navigation (login first). Streamlit runs a pages/ script by itself, skipping
+    Home.py, until some run has called st.navigation; so the first visitor after a restart who asks
+    for /records would get the page without the login. Tell it from the start that Home.py routes."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
 
 
 def _streamlit_uvicorn_options() -> dict:

@@ -1,0 +1,71 @@
+"""Home.py under AppTest: nothing but the login before it, the home page after it, and the audit trail."""
+
+from sqlalchemy import select
+from streamlit.testing.v1 import AppTest
+
+from lib.models import AuditLog
+from lib.models.enums import AuditAction
+from lib.models.enums import RoleName as R
+from tests.authutil import PASSWORD, add_user
+from tests.ui.apptest import ROOT, run_page, use_database
+
+
+def open_home(engine, monkeypatch) -> AppTest:
+    use_database(monkeypatch, engine.url.render_as_string(hide_password=False))
+    return AppTest.from_file(str(ROOT / "Home.py"), default_timeout=60).run()
+
+
+def log_in(at: AppTest, email: str, password: str) -> AppTest:
+    at.text_input(key="login_email").input(email)
+    at.text_input(key="login_password").input(password)
+    return next(b for b in at.button if b.label == "Log in").click().run()
+
+
+def audit_actions(engine) -> list[tuple[str, str]]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(AuditLog.action, AuditLog.user_email).order_by(AuditLog.id)).all()
+    return [(r.action.value, r.user_email) for r in rows]
+
+
+def test_before_login_only_the_login_form_shows(engine, monkeypatch):
+    at = open_home(engine, monkeypatch)
+    assert not at.exception
+    assert [t.label for t in at.text_input] == ["Email", "Password"]
+    assert [b.label for b in at.button] == ["Log in"]
+    assert not at.metric and "identity" not in at.session_state
+
+
+def test_login_shows_the_home_page_with_name_role_environment_and_version(engine, monkeypatch):
+    add_user(engine, "clerk@local46.example", R.DUES_CLERK, full_name="Dana Clerk")
+    at = log_in(open_home(engine, monkeypatch), "Clerk@Local46.example ", PASSWORD)
+    assert not at.exception and not at.error
+    assert "Welcome, **Dana Clerk**." in [m.value for m in at.markdown]
+    assert [m.value for m in at.metric] == ["dues clerk", "dev", "0.1.0"]
+    assert "Log out" in [b.label for b in at.sidebar.button]
+    assert audit_actions(engine) == [("LOGIN", "clerk@local46.example")]
+
+
+def test_wrong_password_is_refused_with_a_message_and_audited(engine, monkeypatch):
+    add_user(engine, "clerk@local46.example", R.STAFF)
+    at = log_in(open_home(engine, monkeypatch), "clerk@local46.example", "not-the-password")
+    assert [e.value for e in at.error] == ["Email or password is incorrect."]
+    assert "identity" not in at.session_state and not at.metric
+    assert at.text_input(key="login_password").value == ""  # never kept in the session
+    assert audit_actions(engine) == [("LOGIN_FAILED", "clerk@local46.example")]
+
+
+def test_logout_returns_to_the_login_form_and_is_audited(engine, monkeypatch):
+    add_user(engine, "staff@local46.example", R.STAFF)
+    at = log_in(open_home(engine, monkeypatch), "staff@local46.example", PASSWORD)
+    next(b for b in at.sidebar.button if b.label == "Log out").click().run()
+    assert [t.label for t in at.text_input] == ["Email", "Password"] and not at.metric
+    assert [a for a, _ in audit_actions(engine)] == ["LOGIN", "LOGOUT"]
+
+
+def test_leadership_is_refused_the_records_page_it_has_no_menu_entry_for(engine, monkeypatch):
+    use_database(monkeypatch, engine.url.render_as_string(hide_password=False))
+    leader = add_user(engine, "chair@local46.example", R.LEADERSHIP)
+    at = run_page("records.py", leader)
+    assert [e.value for e in at.error] == [
+        "Your role does not allow you to view records. Ask an admin if you need it."]
+    assert not at.dataframe
