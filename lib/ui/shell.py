@@ -5,6 +5,7 @@ from collections.abc import Callable
 import streamlit as st
 from sqlalchemy import select
 
+from lib import __version__
 from lib.auth.bootstrap import DEV_ADMIN_PASSWORD
 from lib.auth.identity import Identity
 from lib.config import PROJECT_ROOT, Settings
@@ -27,7 +28,7 @@ def env_banner(settings: Settings) -> None:
         return
     colour, label = ENV_COLOURS[settings.app_env]
     st.html(f'<div style="background:{colour};color:#fff;padding:4px 12px;border-radius:6px;'
-            f'font-weight:600">{label} environment · UnionOps {settings.version} · not the live system</div>')
+            f'font-weight:600">{label} environment · UnionOps {__version__} · not the live system</div>')
 
 
 def dev_admin_default_in_use(settings: Settings) -> bool:
@@ -84,7 +85,7 @@ def home_page(who: Identity, settings: Settings) -> None:
     left, middle, right = st.columns(3)
     left.metric("Role", role_names(who))
     middle.metric("Environment", settings.app_env)
-    right.metric("Version", settings.version)
+    right.metric("Version", __version__)
     if RoleName.ADMIN in who.roles:
         dev_admin_notice(settings)
     st.caption("Use the menu on the left; it shows the pages your role may open.")
