@@ -1,7 +1,7 @@
 """Small SQL helpers shared by the dashboard questions (portable between SQLite and PostgreSQL)."""
 
 import pandas as pd
-from sqlalchemy import Connection, func
+from sqlalchemy import Connection, func, literal_column
 from sqlalchemy.sql.elements import ColumnElement
 
 
@@ -13,9 +13,10 @@ def frame(conn: Connection, stmt, params: dict | None = None) -> pd.DataFrame:
 
 def month_of(conn: Connection, column) -> ColumnElement:
     """'YYYY-MM' of a date column, on either engine (for per-month grouping)."""
+    # The format is inlined: a bound parameter would differ between SELECT and GROUP BY on PostgreSQL.
     if conn.dialect.name == "postgresql":
-        return func.to_char(column, "YYYY-MM")
-    return func.strftime("%Y-%m", column)
+        return func.to_char(column, literal_column("'YYYY-MM'"))
+    return func.strftime(literal_column("'%Y-%m'"), column)
 
 
 def month_labels(start, end) -> list[str]:

@@ -135,6 +135,12 @@ def show_figure(fig: go.Figure, df: pd.DataFrame, *, title: str, x_label: str, y
     data_table(df, title, key)
 
 
+def _all_zero(df: pd.DataFrame, y: str | list[str]) -> bool:
+    """A chart of nothing but zeros (empty months filled in) says 'no data' better as a message."""
+    values = df[[y] if isinstance(y, str) else y].select_dtypes("number")
+    return not values.empty and bool((values.fillna(0) == 0).all().all())
+
+
 CHART_KINDS = {"bar": px.bar, "line": px.line, "area": px.area, "funnel": px.funnel,
                "scatter": px.scatter}
 
@@ -142,7 +148,7 @@ CHART_KINDS = {"bar": px.bar, "line": px.line, "area": px.area, "funnel": px.fun
 def chart(df: pd.DataFrame | None, kind: str, x: str, y: str | list[str], *, title: str, x_label: str,
           y_label: str, key: str, color: str | None = None, height: int = CHART_HEIGHT, **px_args) -> None:
     """A titled, labelled chart of a small frame; the friendly message when it is empty."""
-    if df is None or df.empty:
+    if df is None or df.empty or _all_zero(df, y):
         st.markdown(f"**{title}**")
         no_data(title.lower())
         return
@@ -163,7 +169,8 @@ def _pick(label: str, frame: pd.DataFrame, key: str) -> int | None:
 
 def _date_range(today: date, key: str) -> tuple[date | None, date | None]:
     default = (months_back(today, 11), today)
-    picked = st.sidebar.date_input("Date range", value=default, max_value=today, key=key, format="YYYY-MM-DD")
+    picked = st.sidebar.date_input("Date range", value=default, min_value=date(1970, 1, 1), max_value=today,
+                                   key=key, format="YYYY-MM-DD")
     if isinstance(picked, (tuple, list)) and len(picked) == 2:
         return picked[0], picked[1]
     return default  # half-picked range: keep the default until the second day is chosen

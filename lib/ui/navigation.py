@@ -27,6 +27,9 @@ class PageSpec:
 
 
 PAGES: list[PageSpec] = [
+    PageSpec("overview.py", "Overview", "Overview", Action.VIEW_DASHBOARDS, ":material/dashboard:"),
+    PageSpec("dashboard_members.py", "Members", "Dashboards", Action.VIEW_DASHBOARDS, ":material/groups:"),
+    PageSpec("dashboard_dues.py", "Dues", "Dashboards", Action.VIEW_DASHBOARDS, ":material/payments:"),
     PageSpec("records.py", "Records", "Records", Action.VIEW_RECORDS, ":material/table:"),
     PageSpec("forms.py", "Quick forms", "Records", Action.VIEW_RECORDS, ":material/edit_note:"),
     PageSpec("import.py", "Import", "Records", Action.IMPORT_RECORDS, ":material/upload_file:"),

@@ -1,0 +1,43 @@
+"""Overview: leadership's home page (tiles, two trends and the attention list)."""
+
+import pandas as pd
+import streamlit as st
+
+from lib.auth.identity import Identity
+from lib.dashboards import overview
+from lib.ui.dashkit import ask, chart, data_table, kpi_row, page_header, sidebar_filters
+
+
+def attention_list(rows: pd.DataFrame, counts: pd.DataFrame) -> None:
+    st.subheader("Needs attention")
+    if counts["count"].sum() == 0:
+        st.success("Nothing needs attention: no overdue steps, expiring credentials, long arrears or ending grants.")
+        return
+    for kind, total in zip(counts["kind"], counts["count"]):
+        if not total:
+            continue
+        shown = rows[rows["kind"] == kind].drop(columns="kind")
+        more = f" (showing the first {len(shown)})" if total > len(shown) else ""
+        with st.expander(f"{kind}: {total:,}{more}", expanded=total <= 10):
+            st.dataframe(shown.rename(columns=str.title), hide_index=True, width="stretch")
+
+
+def render(who: Identity) -> None:
+    f = sidebar_filters(who, key="overview")
+    page_header("Overview", f, "Dues this month and standing as of today; rates over the period")
+    summary = ask(overview.summary, who, f)
+    kpi_row(summary.kpis.iloc[:4])
+    kpi_row(summary.kpis.iloc[4:])
+    left, right = st.columns(2)
+    with left:
+        trend = ask(overview.dues_trend, who, f).rename(columns={"month": "Month", "collected": "Collected",
+                                                                 "expected": "Expected", "collection_rate": "Rate"})
+        chart(trend, "bar", "Month", ["Collected", "Expected"], title="Dues collected vs expected",
+              x_label="Month", y_label="Dollars", key="ov_dues", barmode="group")
+    with right:
+        grants = ask(overview.grant_spend, who, f).rename(columns={"grant": "Grant", "award": "Award", "spent": "Spent",
+                                                                   "spent_before": "Spent before period"})
+        chart(grants, "bar", "Grant", ["Award", "Spent"], title="Grant spend vs award (running grants)",
+              x_label="Grant", y_label="Dollars", key="ov_grants", barmode="group")
+    attention_list(summary.attention, summary.attention_counts)
+    data_table(summary.kpis[["label", "value", "previous"]], "Overview figures", key="ov_kpis")
