@@ -163,13 +163,17 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ADMIN
     if args.demo_seed_if_empty:
         seed_demo_if_empty(engine)
-    if settings.run_production_seed:
-        start_production_seed(engine)
     if args.no_serve:
+        if settings.run_production_seed and (thread := start_production_seed(engine)):
+            thread.join()  # a prepare-only run finishes the seed it was asked for
         return 0
     from lib.ui.server import serve
 
-    serve(args.host, args.port or settings.port)
+    # The one-time seed starts once the server listens, so it never delays the first health answer.
+    after_start = (lambda: start_production_seed(engine)) if settings.run_production_seed else None
+    if after_start:
+        health.BACKGROUND_SEED.update(state="starting once the server listens")
+    serve(args.host, args.port or settings.port, after_start=after_start)
     return 0
 
 

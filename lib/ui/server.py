@@ -8,6 +8,9 @@ response written in two pieces (headers, then body) waits for the client's delay
 """
 
 import logging
+import threading
+import time
+from collections.abc import Callable
 
 import streamlit as st
 import uvicorn
@@ -56,14 +59,26 @@ def uvicorn_config(app, host: str, port: int) -> uvicorn.Config:
                           **_streamlit_uvicorn_options())
 
 
-def serve(host: str, port: int) -> None:
-    """Block serving the app until SIGTERM/SIGINT."""
+def serve(host: str, port: int, after_start: Callable[[], object] | None = None) -> None:
+    """Block serving the app until SIGTERM/SIGINT; `after_start` runs in a thread once it listens."""
     app = create_app()
     config = uvicorn_config(app, host, port)
     # Not uvicorn.access: a line per health probe is noise (and costs); /metrics counts requests.
     adopt_loggers(["streamlit", *_streamlit_logger_names(), "uvicorn", "uvicorn.error"])
     log.info("serving on http://%s:%d (health at /api/health)", host, port)
-    uvicorn.Server(config).run()
+    server = uvicorn.Server(config)
+    if after_start is not None:
+        threading.Thread(target=_when_started, args=(server, after_start), name="after-start", daemon=True).start()
+    server.run()
+
+
+def _when_started(server: uvicorn.Server, action: Callable[[], object]) -> None:
+    # Work started before the socket listens competes with the server's start-up for the GIL.
+    while not server.started:
+        if server.should_exit:
+            return
+        time.sleep(0.05)
+    action()
 
 
 def _streamlit_logger_names() -> list[str]:
