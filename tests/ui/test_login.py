@@ -1,11 +1,15 @@
 """Home.py under AppTest: nothing but the login before it, the home page after it, and the audit trail."""
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from streamlit.testing.v1 import AppTest
 
-from lib.models import AuditLog
+from lib.auth.bootstrap import DEV_ADMIN_PASSWORD, ensure_first_admin
+from lib.auth.login import now_utc
+from lib.config import Settings
+from lib.models import AuditLog, User
 from lib.models.enums import AuditAction
 from lib.models.enums import RoleName as R
+from tests.apputil import TEST_COOKIE_KEY
 from tests.authutil import PASSWORD, add_user
 from tests.ui.apptest import ROOT, run_page, use_database
 
@@ -69,3 +73,47 @@ def test_leadership_is_refused_the_records_page_it_has_no_menu_entry_for(engine,
     assert [e.value for e in at.error] == [
         "Your role does not allow you to view records. Ask an admin if you need it."]
     assert not at.dataframe
+
+
+def test_the_lockout_is_shown_with_its_duration(engine, monkeypatch):
+    add_user(engine, "staff@local46.example", R.STAFF)
+    at = open_home(engine, monkeypatch)
+    for n in range(5):
+        at = log_in(at, "staff@local46.example", f"wrong-password-{n}")
+    assert at.error[0].value.startswith("This account is locked for 15 more minutes after 5 failed logins")
+    at = log_in(at, "staff@local46.example", PASSWORD)
+    assert "locked" in at.error[0].value and "identity" not in at.session_state
+    assert [a for a, _ in audit_actions(engine)] == ["LOGIN_FAILED"] * 5 + ["LOCKOUT", "LOGIN_FAILED"]
+
+
+def test_a_deactivated_user_is_stopped_at_the_next_action(engine, monkeypatch):
+    who = add_user(engine, "staff@local46.example", R.STAFF)
+    at = log_in(open_home(engine, monkeypatch), who.email, PASSWORD)
+    assert at.metric
+    with engine.begin() as conn:
+        conn.execute(update(User).values(is_active=False))
+    at.run()
+    assert [t.label for t in at.text_input] == ["Email", "Password"] and not at.metric
+    assert "Your account was deactivated" in at.warning[0].value
+    page = run_page("records.py", who)  # a page on its own checks the database as well
+    assert "Your account was deactivated" in page.warning[0].value and not page.dataframe
+
+
+def test_dev_login_page_says_when_the_documented_admin_password_is_in_use(engine, monkeypatch):
+    with engine.begin() as conn:
+        ensure_first_admin(conn, Settings(_env_file=None, app_env="dev"))
+    at = open_home(engine, monkeypatch)
+    assert f"uses the documented default password `{DEV_ADMIN_PASSWORD}`" in at.warning[0].value
+    with engine.begin() as conn:
+        conn.execute(update(User).values(password_changed_at=now_utc()))
+    assert not open_home(engine, monkeypatch).warning
+
+
+def test_staging_has_its_banner_and_no_dev_password_notice(engine, monkeypatch):
+    with engine.begin() as conn:
+        ensure_first_admin(conn, Settings(_env_file=None, app_env="dev"))
+    monkeypatch.setenv("APP_ENV", "staging")
+    monkeypatch.setenv("AUTH_COOKIE_KEY", TEST_COOKIE_KEY)
+    at = open_home(engine, monkeypatch)
+    assert not at.warning and not at.exception
+    assert "Staging environment" in str(at.get("html")[0].proto)
