@@ -73,6 +73,11 @@ def test_database_down_readiness_and_detailed_503_liveness_still_200(client_for,
     assert ready.json()["status"] == "not ready" and "database unreachable" in ready.json()["reason"]
     detailed = client.get("/api/health/detailed")
     assert detailed.status_code == 503 and detailed.json()["status"] == "unhealthy"
+    checks = detailed.json()["checks"]
+    assert "database unreachable" in checks["database"]["error"] and checks["storage"]["healthy"]
+    assert client.get("/api/health/ping").text == "pong"
+    assert client.get("/api/health/status").status_code == 200  # no database work
+    assert client.get("/metrics").status_code == 200  # a scrape still works (pool gauges read no database)
     assert "sekret-pw" not in ready.text + detailed.text
 
 
@@ -81,9 +86,13 @@ def test_during_a_running_seed_everything_stays_healthy(client_for, engine, migr
         conn.execute(insert(SeedRun).values(batch="demo-2", started_at=datetime.now(UTC),
                                             current_step="7/18 employments", outcome=SeedOutcome.RUNNING))
     client = client_for(migrated_db_url)
+    for path in ("/api/health", "/api/health/liveness", "/api/health/ping", "/api/health/status", "/metrics"):
+        assert client.get(path).status_code == 200, path
     assert client.get("/api/health/readiness").status_code == 200
     detailed = client.get("/api/health/detailed")
-    assert detailed.status_code == 200 and detailed.json()["checks"]["seed"]["status"] == "running"
+    assert detailed.status_code == 200 and detailed.json()["status"] == "healthy"
+    seed = detailed.json()["checks"]["seed"]
+    assert seed["status"] == "running" and seed["last_run"]["current_step"] == "7/18 employments"
 
 
 def test_security_headers_request_id_and_hsts_only_behind_https(client_for, migrated_db_url):
