@@ -1,0 +1,37 @@
+"""Training dashboard page: the pipeline funnel, cohort outcomes and rates, credentials, tools issued."""
+
+import streamlit as st
+
+from lib.auth.identity import Identity
+from lib.dashboards import training
+from lib.ui.dashkit import ask, chart, kpi_row, page_header, sidebar_filters
+
+
+def _titled(df):
+    return df.rename(columns=lambda c: c.replace("_", " ").capitalize())
+
+
+def render(who: Identity) -> None:
+    f = sidebar_filters(who, location=True, cohort=True, key="training")
+    page_header("Training", f, "Cohorts running during the period; credentials earned in it")
+    kpi_row(ask(training.kpis, who, f))
+    left, right = st.columns(2)
+    with left:
+        chart(_titled(ask(training.funnel, who, f)), "funnel", "Students", "Stage", text="Pct of students",
+              title="Pipeline: from student to member", x_label="Students", y_label="Stage", key="tr_funnel")
+    with right:
+        chart(_titled(ask(training.credentials_by_type, who, f)), "bar", "Certification", ["Earned", "Still valid"],
+              barmode="group", title="Credentials earned by type", x_label="Certification", y_label="Credentials",
+              key="tr_credentials")
+    cohorts = _titled(ask(training.cohort_outcomes, who, f))
+    chart(cohorts, "bar", "Cohort", ["Completed", "Active", "Not started", "Dropped"],
+          title="Students per cohort by status", x_label="Cohort", y_label="Students", key="tr_cohorts")
+    left, right = st.columns(2)
+    with left:
+        chart(cohorts, "bar", "Cohort", ["Completion rate", "Attendance rate"], barmode="group",
+              title="Completion and attendance rate per cohort (%)", x_label="Cohort", y_label="Percent",
+              key="tr_rates")
+    with right:
+        chart(_titled(ask(training.tools_by_cohort, who, f)), "bar", "Cohort", ["Outstanding value", "Returned value"],
+              title="Tools issued per cohort ($)", x_label="Cohort", y_label="Value ($)", key="tr_tools",
+              hover_data=["Items", "Issued value"])
