@@ -22,7 +22,8 @@ def render(who: Identity) -> None:
     with left:
         chart(_titled(ask(grants.burn, who, f)), "line", "Month", ["Spent to date", "Planned to date"],
               title="Burn: spent to date against a straight-line plan ($)", x_label="Month", y_label="Dollars",
-              key="gr_burn")
+              key="gr_burn", line_dash="variable", color_discrete_map={"Spent to date": "#1f4e79",
+                                                                       "Planned to date": "#7f7f7f"})
         chart(_titled(ask(grants.outcomes, who, f)), "bar", "Measure", ["Target", "Actual"], barmode="group",
               title="Outcomes: targets vs actual students", x_label="Measure", y_label="Students", key="gr_outcomes")
     with right:
