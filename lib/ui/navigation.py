@@ -42,6 +42,8 @@ PAGES: list[PageSpec] = [
     PageSpec("audit.py", "Audit log", "Admin", Action.VIEW_AUDIT, ":material/history:"),
     PageSpec("admin_demo_data.py", "Demo data", "Admin", Action.RUN_SEED, ":material/database:"),
     PageSpec("admin_system.py", "System", "Admin", Action.VIEW_SYSTEM, ":material/monitor_heart:"),
+    PageSpec("admin_users.py", "Users", "Admin", Action.MANAGE_USERS, ":material/group:"),
+    PageSpec("my_password.py", "My password", "Account", Action.CHANGE_OWN_PASSWORD, ":material/password:"),
 ]
 
 
