@@ -13,11 +13,12 @@ from lib.reports.dues_delinquency import dues_delinquency_pdf
 from lib.reports.dues_statement import dues_statement_pdf
 from lib.reports.errors import ReportParameterError
 from lib.reports.grant_compliance import grant_compliance_pdf
+from lib.reports.leadership_summary import leadership_summary_pdf
 
 
 @dataclass(frozen=True)
 class Param:
-    """One parameter: `kind` is grant, cohort, member (picked from lists) or date."""
+    """One parameter: `kind` is grant, cohort, member (picked from lists), date or month (its first day)."""
 
     name: str
     label: str
@@ -50,6 +51,10 @@ REPORTS: tuple[ReportSpec, ...] = (
                 Param("period_start", "Period from", "date", required=False, help="Defaults to the award start."),
                 Param("period_end", "Period to", "date", required=False, help="Defaults to the award end.")),
                grant_compliance_pdf, "grant-compliance"),
+    ReportSpec("leadership_summary", "Leadership monthly summary",
+               "The Overview's numbers for a month against the month before, four charts, and what needs attention.",
+               (Param("month", "Month", "month", help="The month the summary describes; the current month runs "
+                      "to today."),), leadership_summary_pdf, "leadership-summary"),
     ReportSpec("cohort_roster", "Cohort roster and progress",
                "Students with attendance, grades, credentials (and expiring ones), tools and JATC status.",
                (Param("cohort_id", "Cohort", "cohort"), AS_OF), cohort_roster_pdf, "cohort-roster"),
@@ -69,14 +74,23 @@ def check_params(spec: ReportSpec, values: dict) -> dict:
         value = values.get(param.name)
         if value in (None, "") and param.required:
             raise ReportParameterError(f"{param.label} is required: choose one.")
-        if value not in (None, "") and param.kind == "date" and not isinstance(value, date):
+        if value not in (None, "") and param.kind in ("date", "month") and not isinstance(value, date):
             raise ReportParameterError(f"{param.label} must be a date, not {value!r}.")
+        if param.kind == "month" and value:
+            value = _past_month(param, value)
         if value not in (None, "") and param.kind in ("grant", "cohort", "member") and not isinstance(value, int):
             raise ReportParameterError(f"{param.label}: choose one from the list.")
         clean[param.name] = value if value != "" else None
     if clean.get("period_start") and clean.get("period_end") and clean["period_end"] < clean["period_start"]:
         raise ReportParameterError("Period to is before Period from: swap them or pick another end.")
     return clean
+
+
+def _past_month(param: Param, value: date) -> date:
+    month = value.replace(day=1)
+    if month > date.today():
+        raise ReportParameterError(f"{param.label}: {month:%B %Y} has not started yet; pick this month or an earlier one.")
+    return month
 
 
 def generate(engine: Engine, who: Identity, key: str, values: dict) -> bytes:
@@ -89,5 +103,6 @@ def generate(engine: Engine, who: Identity, key: str, values: dict) -> bytes:
 
 
 def file_name(spec: ReportSpec, values: dict, today: date) -> str:
-    suffix = "-".join(str(values[p.name]) for p in spec.params if p.kind != "date" and values.get(p.name))
+    suffix = "-".join(f"{values[p.name]:%Y-%m}" if p.kind == "month" else str(values[p.name])
+                      for p in spec.params if p.kind != "date" and values.get(p.name))
     return f"{spec.file_stem}{'-' + suffix if suffix else ''}-{today:%Y-%m-%d}.pdf"

@@ -5,6 +5,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pandas as pd
+from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
@@ -55,9 +56,10 @@ def kpi_change(kpi: Kpi, previous_label: str) -> tuple[str, colors.Color]:
     return f"{arrow} {amount} vs {previous_label}", GOOD if good else ALERT
 
 
-def kpi_tiles(kpis: Sequence[Kpi], previous_label: str, width: float, per_row: int = 3) -> Table:
+def kpi_tiles(kpis: Sequence[Kpi], previous_label: str, width: float) -> Table:
     """The headline numbers as tiles: label, value, change against last month, and a note."""
     styles = _tile_styles()
+    per_row = 3  # four to a row wraps the Overview's longer labels and the values no longer line up
     cells = []
     for kpi in kpis:
         change, colour = kpi_change(kpi, previous_label)
@@ -66,20 +68,23 @@ def kpi_tiles(kpis: Sequence[Kpi], previous_label: str, width: float, per_row: i
                       Paragraph(escape(change), ParagraphStyle("tile_change_c", styles["change"], textColor=colour)),
                       Paragraph(escape(kpi.note), styles["note"])])
     rows = [cells[i:i + per_row] for i in range(0, len(cells), per_row)]
-    rows[-1] += [""] * (per_row - len(rows[-1]))
+    blanks = per_row - len(rows[-1])
+    rows[-1] += [""] * blanks
     table = Table(rows, colWidths=[width / per_row] * per_row, hAlign="LEFT")
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, -1), STRIPE), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("INNERGRID", (0, 0), (-1, -1), TILE_GAP, colors.white),  # white gutters between the tiles
         ("LEFTPADDING", (0, 0), (-1, -1), 9), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 7), ("BOTTOMPADDING", (0, 0), (-1, -1), 8),
-    ]))
+    ] + ([("BACKGROUND", (per_row - blanks, -1), (-1, -1), colors.white)] if blanks else [])))
     return table
 
 
 def chart_drawing(chart: ChartData, width: float, height: float):
     """A reportlab drawing of the chart's frame: bars, horizontal bars or lines."""
     frame = chart.frame
+    if frame.empty:
+        return _no_chart(chart, width, height)
     categories = [str(c) for c in frame.iloc[:, 0]]
     names = [str(c) for c in frame.columns[1:]]
     series = [[float(v or 0) for v in frame[c]] for c in frame.columns[1:]]
@@ -89,6 +94,17 @@ def chart_drawing(chart: ChartData, width: float, height: float):
     if chart.kind == "lines":
         return line_chart(chart.title, categories, series, names, width=width, height=height, money=chart.money)
     return bar_chart(chart.title, categories, series, names, width=width, height=height, money=chart.money)
+
+
+def _no_chart(chart: ChartData, width: float, height: float) -> Drawing:
+    """The chart's title and a sentence in its place (reportlab's charts fail on no data at all)."""
+    regular, bold = fonts()
+    drawing = Drawing(width, height)
+    drawing.add(String(0, height - 12, chart.title, fontName=bold, fontSize=9.5, fillColor=NAVY))
+    drawing.add(Rect(0, 20, width, height - 44, fillColor=STRIPE, strokeColor=None))
+    drawing.add(String(width / 2, height / 2 - 8, chart.none_text, fontName=regular, fontSize=8.5,
+                       fillColor=MUTED, textAnchor="middle"))
+    return drawing
 
 
 def chart_grid(charts: Sequence[ChartData], width: float, height: float = 160) -> Table:

@@ -30,6 +30,7 @@ class ChartData:
     frame: pd.DataFrame
     kind: str = "bars"  # bars, hbars or lines
     money: bool = False
+    none_text: str = "Nothing to show for this month."
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,11 @@ class AttentionList:
     frame: pd.DataFrame
     none_text: str
     money: tuple[str, ...] = ()
+    total: int | None = None  # how many there are in all, when the frame lists only the most urgent
+
+    @property
+    def count(self) -> int:
+        return len(self.frame) if self.total is None else max(self.total, len(self.frame))
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class MonthlySummary:
     @property
     def has_activity(self) -> bool:
         """False when every number is zero or missing and nothing needs attention (an empty month)."""
-        return any(k.value or k.previous for k in self.kpis) or any(len(a.frame) for a in self.attention)
+        return any(k.value or k.previous for k in self.kpis) or any(a.count for a in self.attention)
 
 
 def month_end(month: date) -> date:

@@ -16,6 +16,7 @@ from lib.reports.errors import ReportParameterError
 from lib.reports.preview import first_page_png
 
 RESULT_KEY = "reports_result"
+MONTHS_OFFERED = 36
 EMPTY_HINT = {"grant": "No grants yet: add one on the Records page (Grants).",
               "cohort": "No cohorts yet: add one on the Records page (Cohorts)."}
 
@@ -52,8 +53,23 @@ def _pick_member(param: Param, who: Identity, key: str) -> int | None:
     return st.selectbox(param.label, list(labels), format_func=labels.get, key=key)
 
 
+def month_options(today: date, count: int = MONTHS_OFFERED) -> list[date]:
+    """This month and the ones before it, newest first (first days of the months)."""
+    index = today.year * 12 + today.month - 1
+    return [date((index - i) // 12, (index - i) % 12 + 1, 1) for i in range(count)]
+
+
+def _pick_month(param: Param, key: str) -> date:
+    months = month_options(date.today())
+    label = lambda m: f"{m:%B %Y}" + (" (to date)" if m == months[0] else "")  # noqa: E731
+    # Last month by default: the board reviews the month that has ended.
+    return st.selectbox(param.label, months, index=1, format_func=label, key=key, help=param.help)
+
+
 def _param_input(param: Param, who: Identity, spec: ReportSpec):
     key = f"rp-{spec.key}-{param.name}"
+    if param.kind == "month":
+        return _pick_month(param, key)
     if param.kind == "date":
         default = date.today() if param.required else None
         return st.date_input(param.label, value=default, key=key, help=param.help, format="MM/DD/YYYY")

@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -63,3 +63,17 @@ def test_member_search_that_finds_nobody_says_so(page_db):
 def test_no_login_no_page(page_db):
     at = run_page("reports.py", None)
     assert "Please log in." in at.warning[0].value
+
+
+def test_leadership_picks_a_month_and_gets_the_monthly_summary(page_db):
+    at = _choose(run_page("reports.py", LEADER), "Leadership monthly summary")
+    picker = at.selectbox(key="rp-leadership_summary-month")
+    today = date.today()
+    assert picker.options[0] == f"{today:%B %Y} (to date)" and len(picker.options) == 36
+    last_month = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    assert picker.value == last_month  # the month that has ended, by default
+    at.button(key="rp-generate").click().run()
+    assert not at.exception and not at.error
+    result = at.session_state[RESULT_KEY]
+    assert result["name"] == f"leadership-summary-{last_month:%Y-%m}-{today:%Y-%m-%d}.pdf"
+    assert result["preview"].startswith(b"\x89PNG")
