@@ -149,7 +149,7 @@ def key_values(pairs: Sequence[tuple[str, str]], width: float, columns: int = 2)
     per_row = [sum(cells[i:i + columns], []) for i in range(0, len(cells), columns)]
     per_row[-1] += [""] * (2 * columns - len(per_row[-1]))
     unit = width / columns
-    table = Table(per_row, colWidths=[unit * 0.38, unit * 0.62] * columns, hAlign="LEFT")
+    table = Table(per_row, colWidths=[unit * 0.32, unit * 0.68] * columns, hAlign="LEFT")
     table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
