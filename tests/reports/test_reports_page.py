@@ -1,3 +1,4 @@
+"""The Reports page under AppTest. Identities have id=None: require_page re-reads real users (id set) from the database."""
 from datetime import date, timedelta
 
 import pytest
@@ -8,8 +9,8 @@ from lib.ui.reports_page import RESULT_KEY, _choices
 from tests.reports.builders import grant_fixture
 from tests.ui.apptest import run_page, use_database
 
-LEADER = Identity(id=7, email="lead@example.org", full_name="Lee Leader", roles=frozenset({RoleName.LEADERSHIP}))
-CLERK = Identity(id=3, email="dues@example.org", full_name="Dee Clerk", roles=frozenset({RoleName.DUES_CLERK}))
+LEADER = Identity(id=None, email="lead@example.org", full_name="Lee Leader", roles=frozenset({RoleName.LEADERSHIP}))
+CLERK = Identity(id=None, email="dues@example.org", full_name="Dee Clerk", roles=frozenset({RoleName.DUES_CLERK}))
 
 
 @pytest.fixture
