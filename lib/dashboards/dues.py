@@ -15,7 +15,7 @@ from lib.auth.identity import Identity
 from lib.auth.permissions import Action, require
 from lib.config import get_settings
 from lib.dashboards.filters import Filters
-from lib.dashboards.sql import fill_months, frame, month_of
+from lib.dashboards.sql import frame, month_labels, month_of
 from lib.dues import months as mo
 from lib.dues.rates import load_rates, period_months, rate_cents
 from lib.dues.standing_sql import month_index_sql, standing_select
@@ -71,33 +71,22 @@ def expected_by_month(conn: Connection, who: Identity, f: Filters) -> pd.DataFra
     member's current classification), for months that have a dues period."""
     require(who, Action.VIEW_DASHBOARDS)
     lo, hi = mo.month_index(f.start), mo.month_index(f.end)
-    groups, rates = _owing_groups(conn, f, lo, hi), load_rates(conn)
-    periods = period_months(conn, hi)
-    rows = []
-    for month in range(lo, hi + 1):
-        cents = 0
-        if month in periods:
-            for g in groups.itertuples():
-                if g.start_mi <= month <= g.end_mi:
-                    cents += g.n * rate_cents(rates, MemberClassification(g.classification), month)
-        rows.append({"month": mo.month_start(month).strftime("%Y-%m"), "expected": cents / 100})
-    return pd.DataFrame(rows, columns=["month", "expected"])
+    groups = list(_owing_groups(conn, f, lo, hi).itertuples(index=False))
+    rates, periods = load_rates(conn), period_months(conn, hi)
+    rate = {(cls, m): rate_cents(rates, MemberClassification(cls), m)
+            for cls in {g.classification for g in groups} for m in range(lo, hi + 1)}
+    cents = [sum(g.n * rate[(g.classification, m)] for g in groups if g.start_mi <= m <= g.end_mi)
+             if m in periods else 0 for m in range(lo, hi + 1)]
+    return pd.DataFrame({"month": month_labels(f.start, f.end), "expected": [c / 100 for c in cents]})
 
 
 def collected_vs_expected(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
     """month, collected, expected, collection_rate (collected / expected, None when nothing expected)."""
-    expected = expected_by_month(conn, who, f)
-    df = fill_months(collected_by_month(conn, who, f), f.start, f.end).merge(expected, on="month", how="left")
-    df["expected"] = df["expected"].fillna(0.0)
+    df = expected_by_month(conn, who, f)
+    collected = dict(collected_by_month(conn, who, f).itertuples(index=False))
+    df.insert(1, "collected", [float(collected.get(m, 0.0)) for m in df["month"]])
     df["collection_rate"] = (df["collected"] / df["expected"]).where(df["expected"] > 0)
-    return df[["month", "collected", "expected", "collection_rate"]]
-
-
-def collection_totals(conn: Connection, who: Identity, f: Filters) -> dict:
-    """{'collected', 'expected', 'rate'} over the filters' period."""
-    df = collected_vs_expected(conn, who, f)
-    collected, expected = float(df["collected"].sum()), float(df["expected"].sum())
-    return {"collected": collected, "expected": expected, "rate": collected / expected if expected else None}
+    return df
 
 
 def age_thresholds(as_of: date) -> list[int]:
@@ -163,17 +152,18 @@ def standing_snapshot(conn: Connection, who: Identity, f: Filters) -> StandingSn
 
 
 def _snapshot(rows: pd.DataFrame) -> StandingSnapshot:
-    totals = rows[rows["kind"] == "bucket"].set_index("bucket")
-    buckets = pd.DataFrame({"bucket": AGE_BUCKETS})
-    for col, src in (("members", "members"), ("in_good_standing", "good"), ("owed", "owed"),
-                     ("credit", "credit"), ("three_plus", "three_plus")):
-        buckets[col] = [int(totals[src].get(b, 0) or 0) for b in AGE_BUCKETS]
-    buckets["owed"] = buckets["owed"] / 100
-    buckets["credit"] = buckets["credit"] / 100
-    top = rows[rows["kind"] == "member"]
-    longest = pd.DataFrame({"member_id": top["member_id"].astype("Int64"), "card_number": top["card_number"],
-                            "name": top["name"], "months_in_arrears": top["members"].astype(int),
-                            "balance": top["owed"].astype(float) / 100}).reset_index(drop=True)
+    totals = {r.bucket: r for r in rows.itertuples(index=False) if r.kind == "bucket"}
+    zero = lambda b, col: int(getattr(totals[b], col) or 0) if b in totals else 0  # noqa: E731
+    buckets = pd.DataFrame({"bucket": AGE_BUCKETS, "members": [zero(b, "members") for b in AGE_BUCKETS],
+                            "in_good_standing": [zero(b, "good") for b in AGE_BUCKETS],
+                            "owed": [zero(b, "owed") / 100 for b in AGE_BUCKETS],
+                            "credit": [zero(b, "credit") / 100 for b in AGE_BUCKETS],
+                            "three_plus": [zero(b, "three_plus") for b in AGE_BUCKETS]})
+    top = [r for r in rows.itertuples(index=False) if r.kind == "member"]
+    longest = pd.DataFrame({"member_id": [int(r.member_id) for r in top], "card_number": [r.card_number for r in top],
+                            "name": [r.name for r in top], "months_in_arrears": [int(r.members) for r in top],
+                            "balance": [int(r.owed) / 100 for r in top]},
+                           columns=["member_id", "card_number", "name", "months_in_arrears", "balance"])
     return StandingSnapshot(buckets, longest)
 
 
@@ -186,7 +176,7 @@ def payments_by_method(conn: Connection, who: Identity, f: Filters) -> pd.DataFr
     if conditions := member_conditions(f):
         stmt = stmt.join(Member, Member.id == DuesPayment.member_id).where(*conditions)
     df = frame(conn, stmt)
-    df["method"] = df["method"].map(lambda m: str(m).replace("_", " ").title())
+    df["method"] = df["method"].map(lambda m: "ACH" if str(m) == "ACH" else str(m).replace("_", " ").title())
     df["amount"] = df["amount"].astype(float)
     return df
 
@@ -211,13 +201,32 @@ def adjustments_by_month(conn: Connection, who: Identity, f: Filters) -> pd.Data
 
 
 
+def _collected_in(conn: Connection, f: Filters, periods: list[Filters]) -> list[float]:
+    """Payments collected in each period, in one scan."""
+    sums = [func.sum(case((DuesPayment.paid_on.between(p.start, p.end), DuesPayment.amount), else_=0)) for p in periods]
+    stmt = select(*sums).where(DuesPayment.paid_on.between(min(p.start for p in periods), max(p.end for p in periods)))
+    if conditions := member_conditions(f):
+        stmt = stmt.join(Member, Member.id == DuesPayment.member_id).where(*conditions)
+    return [float(v or 0) for v in conn.execute(stmt).one()]
+
+
 def collection_kpis(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
-    """Tiles: collected, expected and collection rate over the period, each vs the previous period."""
-    now, before = collection_totals(conn, who, f), collection_totals(conn, who, f.previous())
+    """Tiles: collected, expected and collection rate over the period, each vs the previous period
+    (expected counts whole months: those the period's days fall in)."""
+    prev = f.previous()
+    expected = expected_by_month(conn, who, Filters(as_of=f.as_of, date_from=prev.start, date_to=f.end,
+                                                    location_id=f.location_id, classification=f.classification))
+    in_months = lambda p: float(expected.loc[expected["month"].isin(month_labels(p.start, p.end)), "expected"].sum())  # noqa: E731
+    collected_now, collected_before = _collected_in(conn, f, [f, prev])
+    exp_now, exp_before = in_months(f), in_months(prev)
+    rate = lambda c, e: c / e if e else None  # noqa: E731
+    if not exp_before and not collected_before:  # no dues ledger yet then: nothing to compare with
+        collected_before = exp_before = None
     return pd.DataFrame([
-        {"label": "Dues collected", "value": now["collected"], "previous": before["collected"], "fmt": "${:,.0f}"},
-        {"label": "Dues expected", "value": now["expected"], "previous": before["expected"], "fmt": "${:,.0f}"},
-        {"label": "Collection rate", "value": now["rate"], "previous": before["rate"], "fmt": "{:.0%}"},
+        {"label": "Dues collected", "value": collected_now, "previous": collected_before, "fmt": "${:,.0f}"},
+        {"label": "Dues expected", "value": exp_now, "previous": exp_before, "fmt": "${:,.0f}"},
+        {"label": "Collection rate", "value": rate(collected_now, exp_now), "previous": rate(collected_before or 0, exp_before),
+         "fmt": "{:.0%}"},
     ])
 
 

@@ -26,7 +26,8 @@ from lib.models.enums import GrievanceStatus, StudentStatus
 
 ATTENTION_ROWS = 25
 CREDENTIAL_DAYS, GRANT_DAYS = 30, 60
-KINDS = ("Overdue grievance step", "Credential expiring", "Member 3+ months in arrears", "Grant ending, funds unspent")
+KINDS = ("Overdue grievance steps", "Credentials expiring within 30 days", "Members 3+ months in arrears",
+         "Grants ending within 60 days with funds unspent")
 
 
 @dataclass(frozen=True)
@@ -76,18 +77,16 @@ def grant_spend(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
 def grievance_counts(conn: Connection, who: Identity, f: Filters) -> dict:
     """Open grievances and overdue steps on as_of and on the previous period's end."""
     require(who, Action.VIEW_DASHBOARDS)
-    counts = {}
-    for key, day in (("now", f.as_of), ("before", f.previous().end)):
-        last_closed = (select(func.max(GrievanceStep.closed_on)).where(GrievanceStep.grievance_id == Grievance.id)
-                       .scalar_subquery())
-        open_then = and_(Grievance.filed_on <= day,
-                         or_(Grievance.status == GrievanceStatus.OPEN.value, last_closed > day))
-        overdue_then = and_(GrievanceStep.started_on <= day, GrievanceStep.deadline_on < day,
-                            or_(GrievanceStep.closed_on.is_(None), GrievanceStep.closed_on > day))
-        open_n = conn.execute(select(_count_if(open_then))).scalar()
-        overdue_n = conn.execute(select(_count_if(overdue_then))).scalar()
-        counts[key] = (int(open_n or 0), int(overdue_n or 0))
-    return counts
+    now, before = f.as_of, f.previous().end
+    last_closed = (select(func.max(GrievanceStep.closed_on)).where(GrievanceStep.grievance_id == Grievance.id)
+                   .scalar_subquery())
+    open_on = lambda day: and_(Grievance.filed_on <= day, or_(  # noqa: E731
+        Grievance.status == GrievanceStatus.OPEN.value, last_closed > day))
+    overdue_on = lambda day: and_(GrievanceStep.started_on <= day, GrievanceStep.deadline_on < day,  # noqa: E731
+                                  or_(GrievanceStep.closed_on.is_(None), GrievanceStep.closed_on > day))
+    opened = conn.execute(select(_count_if(open_on(now)), _count_if(open_on(before)))).one()
+    overdue = conn.execute(select(_count_if(overdue_on(now)), _count_if(overdue_on(before)))).one()
+    return {"now": (int(opened[0] or 0), int(overdue[0] or 0)), "before": (int(opened[1] or 0), int(overdue[1] or 0))}
 
 
 def _dues_month(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:

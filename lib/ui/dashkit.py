@@ -82,7 +82,10 @@ def no_data(what: str | None = None) -> None:
 def delta_text(value: float, previous: float, fmt: str) -> str:
     """'+12', '-$340' ...: the sign first, so st.metric colours it the right way."""
     change = value - previous
-    return ("-" if change < 0 else "+") + fmt.format(abs(change))
+    sign = "-" if change < 0 else "+"
+    if "%" in fmt:  # a change of a rate reads best in percentage points
+        return f"{sign}{abs(change) * 100:.1f} pts"
+    return sign + fmt.format(abs(change))
 
 
 def kpi(column, label: str, value: float | None, previous: float | None = None, *,
@@ -91,8 +94,9 @@ def kpi(column, label: str, value: float | None, previous: float | None = None, 
     delta = None
     if value is not None and previous is not None and not pd.isna(value) and not pd.isna(previous):
         delta = delta_text(value, previous, fmt)
-    column.metric(label, shown, delta=delta, delta_color="inverse" if lower_is_better else "normal",
-                  help=help, border=True, delta_description="vs previous period" if delta else None)
+    color = "off" if delta and value == previous else "inverse" if lower_is_better else "normal"
+    column.metric(label, shown, delta=delta, delta_color=color, help=help, border=True,
+                  delta_description="vs prior period" if delta else None)
 
 
 def kpi_row(tiles: pd.DataFrame) -> None:
@@ -109,8 +113,8 @@ def _slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "data"
 
 
-def data_table(df: pd.DataFrame, title: str, key: str) -> None:
-    with st.expander(f"Data: {title}"):
+def data_table(df: pd.DataFrame, title: str, key: str, expanded: bool = False) -> None:
+    with st.expander(f"Data: {title}", expanded=expanded):
         st.dataframe(df, hide_index=True, width="stretch")
         st.download_button("Download CSV", df.to_csv(index=False).encode(), file_name=f"{_slug(title)}.csv",
                            mime="text/csv", key=f"{key}_csv", on_click="ignore", icon=":material/download:")
@@ -130,7 +134,8 @@ def style(fig: go.Figure, title: str, x_label: str, y_label: str, height: int = 
 def show_figure(fig: go.Figure, df: pd.DataFrame, *, title: str, x_label: str, y_label: str, key: str,
                 height: int = CHART_HEIGHT) -> None:
     """A hand-built figure, styled like the others, with its data table and CSV below."""
-    st.plotly_chart(style(fig, title, x_label, y_label, height), key=f"{key}_chart",
+    # theme=None: our high-contrast colours and large letters, not the theme's pale blues.
+    st.plotly_chart(style(fig, title, x_label, y_label, height), key=f"{key}_chart", theme=None,
                     config={"displaylogo": False})
     data_table(df, title, key)
 
@@ -146,18 +151,25 @@ CHART_KINDS = {"bar": px.bar, "line": px.line, "area": px.area, "funnel": px.fun
 
 
 def chart(df: pd.DataFrame | None, kind: str, x: str, y: str | list[str], *, title: str, x_label: str,
-          y_label: str, key: str, color: str | None = None, height: int = CHART_HEIGHT, **px_args) -> None:
-    """A titled, labelled chart of a small frame; the friendly message when it is empty."""
+          y_label: str, key: str, color: str | None = None, height: int = CHART_HEIGHT, y_percent: bool = False,
+          **px_args) -> None:
+    """A titled, labelled chart of a small frame; the friendly message when it is empty.
+    y_percent: the values are shares (0..1), shown as percentages."""
     if df is None or df.empty or _all_zero(df, y):
         st.markdown(f"**{title}**")
         no_data(title.lower())
         return
+    px_args = {"color_discrete_sequence": COLORS, "template": "plotly_white", **px_args}
     if kind == "pie":
         fig = px.pie(df, names=x, values=y, hole=0.45, **px_args)
     else:
         fig = CHART_KINDS[kind](df, x=x, y=y, color=color, **px_args)
     if kind in ("line", "area"):
         fig.update_traces(line={"width": 3})
+    if px_args.get("orientation") == "h":
+        fig.update_yaxes(autorange="reversed")  # the frame's first row on top (largest first)
+    if y_percent:
+        fig.update_yaxes(tickformat=".0%")
     show_figure(fig, df, title=title, x_label=x_label, y_label=y_label, key=key, height=height)
 
 
@@ -197,5 +209,7 @@ def sidebar_filters(who: Identity, *, dates: bool = True, location: bool = False
 
 def page_header(title: str, f: Filters, caption: str = "") -> None:
     st.title(title)
+    prev = f.previous()
     period = f"{f.start:%b %-d, %Y} – {f.end:%b %-d, %Y}"
-    st.caption(" · ".join(p for p in (f"Period: {period}", f"as of {f.as_of:%b %-d, %Y}", caption) if p))
+    prior = f"changes compare with {prev.start:%b %-d, %Y} – {prev.end:%b %-d, %Y}"
+    st.caption(" · ".join(p for p in (f"Period: {period}", prior, f"as of {f.as_of:%b %-d, %Y}", caption) if p))

@@ -25,19 +25,21 @@ def render(who: Identity) -> None:
           x_label="Month", y_label="Dollars", key="dues_monthly")
     left, right = st.columns(2)
     with left:
-        chart(_titled(snapshot.buckets), "bar", "Bucket", "Members", title="Arrears ageing (days overdue)",
-              x_label="Days overdue", y_label="Members", key="dues_ageing", hover_data=["Owed"])
+        overdue = snapshot.buckets[snapshot.buckets["bucket"] != dues.AGE_BUCKETS[0]]  # 'Current' would dwarf the rest
+        chart(_titled(overdue), "bar", "Bucket", "Members", title="Arrears ageing: members by days overdue",
+              x_label="Days overdue (oldest unpaid month)", y_label="Members", key="dues_ageing", hover_data=["Owed"])
         chart(_titled(ask(dues.adjustments_by_month, who, f)), "bar", "Month", ["Credits", "Charges"],
               barmode="group", title="Adjustments per month", x_label="Month of the period adjusted",
               y_label="Dollars", key="dues_adjustments")
     with right:
         chart(_titled(ask(dues.collected_vs_expected, who, f)), "line", "Month", "Collection rate",
               title="Collection rate per month", x_label="Month", y_label="Collected / expected",
-              key="dues_rate", markers=True)
+              key="dues_rate", markers=True, y_percent=True)
         chart(_titled(ask(dues.payments_by_method, who, f)), "bar", "Method", "Amount",
               title="Payments by method", x_label="Method", y_label="Dollars", key="dues_methods",
               hover_data=["Payments"])
     if not snapshot.longest_arrears.empty:
         st.subheader("Longest in arrears")
-        data_table(_titled(snapshot.longest_arrears), "Members 3+ months in arrears", key="dues_longest")
+        data_table(_titled(snapshot.longest_arrears.drop(columns="member_id")), "Members 3+ months in arrears",
+                   key="dues_longest", expanded=True)
 

@@ -31,5 +31,5 @@ def render(who: Identity) -> None:
               x_label="Classification", y_label="Members", key="mem_idle")
     retention = _titled(ask(members.retention_by_initiation_year, who, f))
     chart(retention, "bar", "Year", "Retention", title="Retention: share still active, by initiation year",
-          x_label="Initiation year", y_label="Still active", key="mem_retention", text_auto=".0%",
+          x_label="Initiation year", y_label="Still active", key="mem_retention", text_auto=".0%", y_percent=True,
           hover_data=["Initiated", "Still active"])

@@ -40,6 +40,7 @@ def test_fill_months_gives_zero_for_missing_months():
 def test_delta_puts_the_sign_first():
     assert delta_text(900, 1240, "${:,.0f}") == "-$340"
     assert delta_text(12, 10, "{:,.0f}") == "+2"
+    assert delta_text(0.825, 0.83, "{:.0%}") == "-0.5 pts"
 
 
 def test_a_chart_without_axis_labels_is_refused():

@@ -42,11 +42,11 @@ def test_attention_list(conn):
     s = overview.summary(conn, LEADER, Q1)
     assert s.attention_counts["count"].tolist() == [1, 1, 2, 1]
     rows = s.attention.groupby("kind")["item"].apply(list).to_dict()
-    assert rows["Overdue grievance step"][0].startswith("X · Alice")
-    assert rows["Credential expiring"] == ["S3 Student"]
-    assert len(rows["Member 3+ months in arrears"]) == 2 and rows["Member 3+ months in arrears"][0].startswith("Cy ")
-    assert rows["Grant ending, funds unspent"] == ["G1 Grant G1"]
-    assert "$7,000.00 unspent" in s.attention.loc[s.attention["kind"] == "Grant ending, funds unspent", "detail"].iloc[0]
+    assert rows["Overdue grievance steps"][0].startswith("X · Alice")
+    assert rows["Credentials expiring within 30 days"] == ["S3 Student"]
+    assert len(rows["Members 3+ months in arrears"]) == 2 and rows["Members 3+ months in arrears"][0].startswith("Cy ")
+    assert rows["Grants ending within 60 days with funds unspent"] == ["G1 Grant G1"]
+    assert "$7,000.00 unspent" in s.attention.loc[s.attention["kind"] == "Grants ending within 60 days with funds unspent", "detail"].iloc[0]
 
 
 def test_an_empty_database_gives_zeros_not_errors(engine):

@@ -56,7 +56,7 @@ def test_seeded_database_renders_charts_and_tiles(seeded_url, monkeypatch, page)
 def test_overview_seeded_lists_what_needs_attention(seeded_url, monkeypatch):
     use_database(monkeypatch, seeded_url)
     at = run_page("overview.py", LEADER)
-    assert any(e.label.startswith("Member 3+ months in arrears") for e in at.expander)
+    assert any(e.label.startswith("Members 3+ months in arrears") for e in at.expander)
     good = next(m for m in at.metric if m.label == "Members in good standing")
     assert int(good.value.replace(",", "")) > 0
 
