@@ -1,4 +1,5 @@
 """The Reports page under AppTest. Identities have id=None: require_page re-reads real users (id set) from the database."""
+
 from datetime import date, timedelta
 
 import pytest
