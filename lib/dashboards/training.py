@@ -17,6 +17,9 @@ from lib.models.enums import ApplicationStatus, AttendanceStatus as AT, StudentS
 FUNNEL_STAGES = ("Students", "Completed the program", "Applied to the JATC", "Accepted apprentices", "Became members")
 
 
+# What the page asks on each run, in its order (bench/dashboards_bench.py times these).
+PAGE_QUESTIONS = ("kpis", "funnel", "credentials_by_type", "cohort_outcomes", "tools_by_cohort")
+
 def cohort_choice(f: Filters) -> list:
     """The cohort and location filters, as conditions on cohorts."""
     conditions = []
@@ -36,8 +39,9 @@ def _in_chosen_cohorts(stmt, f: Filters, student_id):
     """Narrow a statement to students of the chosen cohort/location (no join when none is chosen)."""
     if not cohort_choice(f):
         return stmt
-    return (stmt.join(Student, Student.id == student_id).join(Cohort, Cohort.id == Student.cohort_id)
-            .where(*cohort_choice(f)))
+    if student_id is not Student.id:  # a statement on students already has them
+        stmt = stmt.join(Student, Student.id == student_id)
+    return stmt.join(Cohort, Cohort.id == Student.cohort_id).where(*cohort_choice(f))
 
 
 def _rate(part, whole) -> float | None:
@@ -130,32 +134,40 @@ def tools_by_cohort(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame
     return df
 
 
-def _tile_numbers(conn: Connection, f: Filters) -> dict[str, float | None]:
-    s, scope = Student, cohort_scope(f)
-    students, active = conn.execute(select(func.count(s.id), func.count(s.id).filter(s.status == SS.ACTIVE))
-                                    .join(Cohort, Cohort.id == s.cohort_id).where(*scope)).one()
-    finished = func.coalesce(s.completed_on, s.dropped_on)
-    completed, ended = conn.execute(select(func.count(s.id).filter(s.status == SS.COMPLETED), func.count(s.id))
-                                    .join(Cohort, Cohort.id == s.cohort_id)
-                                    .where(finished.between(f.start, f.end), *cohort_choice(f))).one()
-    accepted = conn.execute(select(func.count(JatcApplication.id)).join(s, s.id == JatcApplication.student_id)
-                            .join(Cohort, Cohort.id == s.cohort_id)
-                            .where(JatcApplication.status == ApplicationStatus.ACCEPTED,
-                                   JatcApplication.decided_on.between(f.start, f.end), *cohort_choice(f))).scalar_one()
-    return {"students": students, "active": active, "completion": _rate(completed, ended), "accepted": accepted,
-            "credentials": _credentials_earned(conn, f)}
+def _counted(stmt, f: Filters, student_id):
+    return _in_chosen_cohorts(stmt, f, student_id).scalar_subquery()
 
 
-def _credentials_earned(conn: Connection, f: Filters) -> int:
-    c = Credential
-    stmt = select(func.count(c.id)).where(c.earned_on.between(f.start, f.end))
-    return conn.execute(_in_chosen_cohorts(stmt, f, c.student_id)).scalar_one()
+def _tile_sql(f: Filters) -> dict[str, object]:
+    """Every tile's number for one period as scalar subqueries, so both periods take one round trip."""
+    s, app = Student, JatcApplication
+    in_scope = select(func.count(s.id)).join(Cohort, Cohort.id == s.cohort_id).where(*cohort_scope(f))
+    finished = select(func.count(s.id)).where(func.coalesce(s.completed_on, s.dropped_on).between(f.start, f.end))
+    accepted = select(func.count(app.id)).where(app.status == ApplicationStatus.ACCEPTED,
+                                                app.decided_on.between(f.start, f.end))
+    return {"students": in_scope.scalar_subquery(),
+            "active": in_scope.where(s.status == SS.ACTIVE).scalar_subquery(),
+            "ended": _counted(finished, f, s.id), "completed": _counted(finished.where(s.status == SS.COMPLETED), f, s.id),
+            "accepted": _counted(accepted, f, app.student_id),
+            "credentials": _counted(select(func.count(Credential.id)).where(Credential.earned_on.between(f.start, f.end)),
+                                    f, Credential.student_id)}
+
+
+def _tile_numbers(conn: Connection, f: Filters) -> tuple[dict, dict]:
+    """(this period, the period before): each tile's numbers, from one statement."""
+    now, before = _tile_sql(f), _tile_sql(f.previous())
+    row = conn.execute(select(*[q.label(f"now_{k}") for k, q in now.items()],
+                              *[q.label(f"before_{k}") for k, q in before.items()])).one()._mapping
+    periods = ({k: row[f"now_{k}"] for k in now}, {k: row[f"before_{k}"] for k in before})
+    for numbers in periods:
+        numbers["completion"] = _rate(numbers["completed"], numbers["ended"])
+    return periods
 
 
 def kpis(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
     """The tiles: label, value, previous (the same-length period before), fmt, help."""
     require(who, Action.VIEW_DASHBOARDS)
-    now, before = _tile_numbers(conn, f), _tile_numbers(conn, f.previous())
+    now, before = _tile_numbers(conn, f)
     return pd.DataFrame([
         {"label": "Students in cohorts", "value": now["students"], "previous": before["students"], "fmt": "{:,.0f}",
          "help": "Students of the cohorts running during the period"},

@@ -27,6 +27,10 @@ TOP_TARGETS = 15
 SIGNED = (SaltingOutcome.CARD_SIGNED, SaltingOutcome.HIRED_ON)
 
 
+# What the page asks on each run, in its order (bench/dashboards_bench.py times these).
+PAGE_QUESTIONS = ("kpis", "open_grievances_by_step_and_age", "salting_by_outcome", "step_clocks", "salting_by_target",
+                  "benevolence_by_reason")
+
 def _age_bucket(filed_on, f: Filters):
     """The age of a grievance on as_of, bucketed in SQL by comparing dates (portable, index-friendly)."""
     day = f.as_of
@@ -119,27 +123,34 @@ def benevolence_by_reason(conn: Connection, who: Identity, f: Filters) -> pd.Dat
     return df
 
 
-def _tile_numbers(conn: Connection, f: Filters) -> dict[str, float]:
-    g, s, b = Grievance, SaltingActivity, BenevolenceApplication
-    filed, still_open = conn.execute(select(func.count(g.id), func.count(g.id).filter(g.status == GrievanceStatus.OPEN))
-                                     .where(g.filed_on.between(f.start, f.end))).one()
+def _tile_sql(f: Filters) -> dict[str, object]:
+    """Every tile's number for one period as scalar subqueries, so both periods take one round trip."""
+    g, s, b, ok = Grievance, SaltingActivity, BenevolenceApplication, _approved_per_application()
+    filed = select(func.count(g.id)).where(g.filed_on.between(f.start, f.end))
     clocks = step_status_select(f.as_of).where(g.filed_on.between(f.start, f.end)).subquery()
-    overdue = conn.execute(select(func.count()).where(clocks.c.status == OVERDUE).select_from(clocks)).scalar_one()
-    activities, signed = conn.execute(select(func.count(s.id), func.count(s.id).filter(s.outcome.in_(SIGNED)))
-                                      .where(s.activity_date.between(f.start, f.end))).one()
-    ok = _approved_per_application()
-    requested, approved = conn.execute(select(func.coalesce(func.sum(b.amount_requested), 0),
-                                              func.coalesce(func.sum(ok.c.approved), 0))
-                                       .outerjoin(ok, ok.c.application_id == b.id)
-                                       .where(b.submitted_on.between(f.start, f.end))).one()
-    return {"filed": filed, "open": still_open, "overdue": overdue, "activities": activities, "signed": signed,
-            "requested": float(requested), "approved": float(approved)}
+    activities = select(func.count(s.id)).where(s.activity_date.between(f.start, f.end))
+    submitted = b.submitted_on.between(f.start, f.end)
+    return {"filed": filed.scalar_subquery(), "open": filed.where(g.status == GrievanceStatus.OPEN).scalar_subquery(),
+            "overdue": select(func.count()).select_from(clocks).where(clocks.c.status == OVERDUE).scalar_subquery(),
+            "activities": activities.scalar_subquery(),
+            "signed": activities.where(s.outcome.in_(SIGNED)).scalar_subquery(),
+            "requested": select(func.coalesce(func.sum(b.amount_requested), 0)).where(submitted).scalar_subquery(),
+            "approved": select(func.coalesce(func.sum(ok.c.approved), 0)).join(b, b.id == ok.c.application_id)
+            .where(submitted).scalar_subquery()}
+
+
+def _tile_numbers(conn: Connection, f: Filters) -> tuple[dict, dict]:
+    """(this period, the period before), from one statement."""
+    now, before = _tile_sql(f), _tile_sql(f.previous())
+    row = conn.execute(select(*[q.label(f"now_{k}") for k, q in now.items()],
+                              *[q.label(f"before_{k}") for k, q in before.items()])).one()._mapping
+    return ({k: float(row[f"now_{k}"]) for k in now}, {k: float(row[f"before_{k}"]) for k in before})
 
 
 def kpis(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
     """The tiles, each against the same-length period before."""
     require(who, Action.VIEW_DASHBOARDS)
-    now, before = _tile_numbers(conn, f), _tile_numbers(conn, f.previous())
+    now, before = _tile_numbers(conn, f)
     tiles = (("Grievances filed", "filed", "{:,.0f}", False, None),
              ("Still open", "open", "{:,.0f}", True, "Grievances filed in the period that are open today"),
              ("Overdue steps", "overdue", "{:,.0f}", True, "Open steps past their deadline today"),

@@ -81,3 +81,10 @@ def test_filters_that_match_nothing_give_empty_frames(engine, ids):
 def test_an_instructor_may_not_see_the_dashboard(engine, question):
     with engine.connect() as conn, pytest.raises(PermissionDenied):
         question(conn, INSTRUCTOR, YEAR)
+
+
+def test_kpis_of_one_cohort(engine, ids):
+    tiles = _ask(engine, training.kpis, Filters(as_of=AS_OF, date_from=date(2025, 1, 1), cohort_id=ids["b"]))
+    values = tiles.set_index("label")["value"].to_dict()
+    assert values == {"Students in cohorts": 4, "Active students": 2, "Completion rate": 0.0,  # s9 dropped
+                      "Credentials earned": 1, "Accepted by the JATC": 0}
