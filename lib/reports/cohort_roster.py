@@ -27,7 +27,7 @@ def render(data: CohortReportData, *, generated_by: str) -> bytes:
     meta = ReportMeta(title=TITLE, generated_by=generated_by, landscape=True, subtitle=cohort.name,
                       parameters=[("Cohort", cohort.name), ("As of", fmt.day(data.as_of))])
     width = frame_width(meta)
-    story = [*heading("Cohort"), key_values(_facts(data), width, columns=3)]
+    story = [*heading("Cohort"), key_values(_facts(data), width)]  # two columns: the instructors need the width
     if not data.roster:
         story.append(empty_notice("No students are in this cohort yet: add them on the Records page "
                                   "(Students, with this cohort)."))

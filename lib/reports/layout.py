@@ -78,7 +78,8 @@ def _styles() -> dict[str, ParagraphStyle]:
         "cell_head_right": ParagraphStyle("cell_head_right", base, fontName=bold, fontSize=8, leading=10,
                                           textColor=colors.white, alignment=TA_RIGHT),
         "empty": ParagraphStyle("empty", base, fontSize=11, leading=15, textColor=MUTED,
-                                borderColor=RULE, borderWidth=0.8, borderPadding=10, spaceBefore=14),
+                                borderColor=RULE, borderWidth=0.8, borderPadding=10, spaceBefore=14, spaceAfter=10,
+                                leftIndent=10, rightIndent=10),  # the border sits inside the margins
     }
 
 
