@@ -6,8 +6,8 @@ FROM python:3.11-slim-bookworm AS build
 ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 RUN python -m venv /opt/venv
 COPY requirements.txt /tmp/requirements.txt
-# Every runtime dependency ships a manylinux wheel (psycopg2-binary, rl_accel, bcrypt): no compiler needed.
-RUN /opt/venv/bin/pip install --only-binary=:all: -r /tmp/requirements.txt
+# The compiled dependencies (psycopg2-binary, rl_accel, bcrypt, pandas) ship manylinux wheels: no compiler.
+RUN /opt/venv/bin/pip install -r /tmp/requirements.txt
 
 
 FROM python:3.11-slim-bookworm AS runtime
