@@ -2,7 +2,7 @@
 without current work, retention by initiation year. Filters: location, classification, date range."""
 
 import pandas as pd
-from sqlalchemy import Connection, and_, case, exists, func, or_, select
+from sqlalchemy import Connection, and_, case, func, or_, select
 
 from lib.auth.identity import Identity
 from lib.auth.permissions import Action, require
@@ -64,9 +64,12 @@ def employment_by_contractor(conn: Connection, who: Identity, f: Filters) -> pd.
 def without_current_employment(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
     """classification, active, without_work: active members with no job on as_of, per classification."""
     require(who, Action.VIEW_DASHBOARDS)
-    working = exists().where(MemberEmployment.member_id == Member.id, _current_job(f))
-    idle = func.sum(case((working, 0), else_=1))
+    # A join to the set of members working (one hash), not EXISTS per member: 80,000 index probes
+    # took ~500 ms at 100,000 members.
+    working = select(MemberEmployment.member_id).where(_current_job(f)).distinct().subquery()
+    idle = func.sum(case((working.c.member_id.is_(None), 1), else_=0))
     stmt = (select(Member.classification, func.count().label("active"), idle.label("without_work"))
+            .outerjoin(working, working.c.member_id == Member.id)
             .where(Member.status == MemberStatus.ACTIVE, *member_conditions(f))
             .group_by(Member.classification).order_by(Member.classification))
     df = frame(conn, stmt)
