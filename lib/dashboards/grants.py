@@ -144,10 +144,14 @@ def instructor_cost(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame
     """grant, instructors, hours, cost ($): instructor hours charged to each grant in scope up to as_of."""
     require(who, Action.VIEW_DASHBOARDS)
     h = InstructorHours
-    df = frame(conn, select(Grant.grant_number.label("grant"), func.count(h.instructor_id.distinct()).label("instructors"),
-                            func.sum(h.hours).label("hours"), func.sum(_hours_cost()).label("cost"))
-               .join(Grant, Grant.id == h.grant_id).where(*grant_scope(f), h.worked_on <= f.as_of)
-               .group_by(Grant.grant_number).order_by(func.sum(_hours_cost()).desc(), Grant.grant_number))
+    # Per (grant, instructor) first, hashed: count(DISTINCT) would sort every hour row.
+    per = (select(h.grant_id, h.instructor_id, func.sum(h.hours).label("hours"), func.sum(_hours_cost()).label("cost"))
+           .where(h.grant_id.in_(_grant_ids(f)), h.worked_on <= f.as_of).group_by(h.grant_id, h.instructor_id)
+           .subquery())
+    df = frame(conn, select(Grant.grant_number.label("grant"), func.count().label("instructors"),
+                            func.sum(per.c.hours).label("hours"), func.sum(per.c.cost).label("cost"))
+               .join(Grant, Grant.id == per.c.grant_id).group_by(Grant.grant_number)
+               .order_by(func.sum(per.c.cost).desc(), Grant.grant_number))
     df[["hours", "cost"]] = df[["hours", "cost"]].astype(float).round(2)
     return df
 

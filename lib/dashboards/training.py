@@ -5,7 +5,7 @@ start), narrowed by the cohort and location filters. Credentials count when earn
 """
 
 import pandas as pd
-from sqlalchemy import Connection, and_, func, select
+from sqlalchemy import Connection, and_, func, select, true
 
 from lib.auth.identity import Identity
 from lib.auth.permissions import Action, require
@@ -50,7 +50,7 @@ def _rate(part, whole) -> float | None:
 
 
 def _applications():
-    """One row per student who applied, with whether any application was accepted (no fan-out)."""
+    """One row per student who applied, with how many applications were accepted (no fan-out)."""
     accepted = func.count().filter(JatcApplication.status == ApplicationStatus.ACCEPTED)
     return (select(JatcApplication.student_id, accepted.label("accepted"))
             .group_by(JatcApplication.student_id).subquery())
@@ -74,28 +74,34 @@ def funnel(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
                          "pct_of_students": [_rate(n, row[0]) for n in row]})
 
 
-def _students_per_cohort():
+def _cohorts_in_scope(f: Filters):
+    return select(Cohort.id).where(*cohort_scope(f))
+
+
+def _students_per_cohort(f: Filters):
     s = Student
     return select(s.cohort_id, func.count(s.id).label("enrolled"),
                   func.count(s.id).filter(s.status == SS.ENROLLED).label("not_started"),
                   func.count(s.id).filter(s.status == SS.ACTIVE).label("active"),
                   func.count(s.id).filter(s.status == SS.COMPLETED).label("completed"),
-                  func.count(s.id).filter(s.status == SS.DROPPED).label("dropped")).group_by(s.cohort_id).subquery()
+                  func.count(s.id).filter(s.status == SS.DROPPED).label("dropped")
+                  ).where(s.cohort_id.in_(_cohorts_in_scope(f))).group_by(s.cohort_id).subquery()
 
 
-def _attendance_per_cohort():
+def _attendance_per_cohort(f: Filters):
     """Present or late over every recorded attendance that was not excused."""
     a = Attendance
     return (select(ClassSession.cohort_id, func.count(a.id).filter(a.status.in_((AT.PRESENT, AT.LATE))).label("attended"),
                    func.count(a.id).filter(a.status != AT.EXCUSED).label("expected"))
-            .join(ClassSession, ClassSession.id == a.session_id).group_by(ClassSession.cohort_id).subquery())
+            .join(ClassSession, ClassSession.id == a.session_id)
+            .where(ClassSession.cohort_id.in_(_cohorts_in_scope(f))).group_by(ClassSession.cohort_id).subquery())
 
 
 def cohort_outcomes(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
     """cohort, start_date, end_date, enrolled, not_started, active, completed, dropped, completion_rate
     (completed of those who finished, %, once the cohort has ended), attendance_rate (%); oldest first."""
     require(who, Action.VIEW_DASHBOARDS)
-    st, att = _students_per_cohort(), _attendance_per_cohort()
+    st, att = _students_per_cohort(f), _attendance_per_cohort(f)
     counts = [func.coalesce(st.c[n], 0).label(n) for n in ("enrolled", "not_started", "active", "completed", "dropped")]
     df = frame(conn, select(Cohort.name.label("cohort"), Cohort.start_date, Cohort.end_date, *counts, att.c.attended, att.c.expected)
                .outerjoin(st, st.c.cohort_id == Cohort.id).outerjoin(att, att.c.cohort_id == Cohort.id)
@@ -134,31 +140,32 @@ def tools_by_cohort(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame
     return df
 
 
-def _counted(stmt, f: Filters, student_id):
-    return _in_chosen_cohorts(stmt, f, student_id).scalar_subquery()
-
-
-def _tile_sql(f: Filters) -> dict[str, object]:
-    """Every tile's number for one period as scalar subqueries, so both periods take one round trip."""
-    s, app = Student, JatcApplication
-    in_scope = select(func.count(s.id)).join(Cohort, Cohort.id == s.cohort_id).where(*cohort_scope(f))
-    finished = select(func.count(s.id)).where(func.coalesce(s.completed_on, s.dropped_on).between(f.start, f.end))
-    accepted = select(func.count(app.id)).where(app.status == ApplicationStatus.ACCEPTED,
-                                                app.decided_on.between(f.start, f.end))
-    return {"students": in_scope.scalar_subquery(),
-            "active": in_scope.where(s.status == SS.ACTIVE).scalar_subquery(),
-            "ended": _counted(finished, f, s.id), "completed": _counted(finished.where(s.status == SS.COMPLETED), f, s.id),
-            "accepted": _counted(accepted, f, app.student_id),
-            "credentials": _counted(select(func.count(Credential.id)).where(Credential.earned_on.between(f.start, f.end)),
-                                    f, Credential.student_id)}
+def _student_tiles(f: Filters, tag: str) -> list:
+    s = Student
+    in_scope = and_(Cohort.start_date <= f.end, Cohort.end_date >= f.start)
+    finished = func.coalesce(s.completed_on, s.dropped_on).between(f.start, f.end)
+    return [func.count(s.id).filter(in_scope).label(f"{tag}students"),
+            func.count(s.id).filter(in_scope, s.status == SS.ACTIVE).label(f"{tag}active"),
+            func.count(s.id).filter(finished).label(f"{tag}ended"),
+            func.count(s.id).filter(finished, s.status == SS.COMPLETED).label(f"{tag}completed")]
 
 
 def _tile_numbers(conn: Connection, f: Filters) -> tuple[dict, dict]:
-    """(this period, the period before): each tile's numbers, from one statement."""
-    now, before = _tile_sql(f), _tile_sql(f.previous())
-    row = conn.execute(select(*[q.label(f"now_{k}") for k, q in now.items()],
-                              *[q.label(f"before_{k}") for k, q in before.items()])).one()._mapping
-    periods = ({k: row[f"now_{k}"] for k in now}, {k: row[f"before_{k}"] for k in before})
+    """(this period, the period before): one pass over students, applications and credentials each,
+    counting both periods with FILTER, in one statement."""
+    p, app, cred = f.previous(), JatcApplication, Credential
+    students = (select(*_student_tiles(f, "now_"), *_student_tiles(p, "before_")).select_from(Student)
+                .join(Cohort, Cohort.id == Student.cohort_id).where(*cohort_choice(f)).subquery())
+    accepted = _in_chosen_cohorts(select(
+        *[func.count(app.id).filter(app.decided_on.between(x.start, x.end)).label(f"{t}accepted") for t, x in
+          (("now_", f), ("before_", p))]).where(app.status == ApplicationStatus.ACCEPTED), f, app.student_id).subquery()
+    earned = _in_chosen_cohorts(select(
+        *[func.count(cred.id).filter(cred.earned_on.between(x.start, x.end)).label(f"{t}credentials") for t, x in
+          (("now_", f), ("before_", p))]).where(cred.earned_on.between(p.start, f.end)), f, cred.student_id).subquery()
+    # Three one-row aggregates side by side (ON true: one row each, no fan-out).
+    row = conn.execute(select(students, accepted, earned).select_from(
+        students.join(accepted, true()).join(earned, true()))).one()._mapping
+    periods = tuple({k.removeprefix(tag): v for k, v in row.items() if k.startswith(tag)} for tag in ("now_", "before_"))
     for numbers in periods:
         numbers["completion"] = _rate(numbers["completed"], numbers["ended"])
     return periods
