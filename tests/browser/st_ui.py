@@ -1,6 +1,7 @@
 """Small Playwright helpers for Streamlit pages: screenshots per step, buttons, alerts, the data grid."""
 
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.browserutil import WAIT_MS, wait_for_app
@@ -18,11 +19,23 @@ class Shots:
         for old in folder.glob("*.png"):
             old.unlink()
 
-    def take(self, page, name: str) -> Path:
+    def take(self, page, name: str, focus=None) -> Path:
+        """Screenshot the window, scrolled first to `focus` (a locator) when given."""
+        if focus is not None:
+            focus.scroll_into_view_if_needed()
         self.count += 1
         path = self.folder / f"{self.count:02d}-{name}.png"
         page.screenshot(path=path)
         return path
+
+    @contextmanager
+    def on_failure(self, page, name: str):
+        """Keep a screenshot of the page as it was when a step failed."""
+        try:
+            yield
+        except BaseException:
+            self.take(page, f"FAILED-{name}")
+            raise
 
 
 def no_exception(page) -> None:
@@ -51,10 +64,19 @@ def fill(page, label: str, value: str, *, exact: bool = True) -> None:
     wait_for_app(page)
 
 
-def choose(page, label: str, option: str) -> None:
-    """Pick an option of a selectbox by its visible text."""
-    page.get_by_label(label, exact=True).click()
-    page.get_by_role("option", name=option).first.click()
+def pick(page, box, option: str, *, exact: bool = False) -> None:
+    """Open a selectbox or multiselect (`box`, a locator) and click the option; a second try if the
+    list did not open (a click that lands while the page is still rerunning is lost)."""
+    wanted = page.get_by_role("option", name=option, exact=exact).first
+    for attempt in range(3):
+        box.click()
+        try:
+            wanted.wait_for(timeout=5_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
+    wanted.click()
     wait_for_app(page)
 
 

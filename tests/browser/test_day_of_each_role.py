@@ -27,7 +27,7 @@ from lib.migrate import upgrade_to_head
 from lib.models import DuesPayment, FileAttachment, Member
 from lib.models.enums import RoleName
 from seed.steps.accounts import DEMO_PASSWORD
-from tests.browser.st_ui import Shots, alert, edit_grid_cell, fill, grid_cell, no_exception, press
+from tests.browser.st_ui import Shots, alert, edit_grid_cell, fill, grid_cell, no_exception, pick, press
 from tests.browserutil import WAIT_MS, app_server, browser_page, log_in, open_page, wait_for_app
 from tests.dbutil import create_empty_database, drop_database
 
@@ -67,7 +67,7 @@ def _member(engine) -> tuple[int, str, str]:
 
 def test_morning_admin_seeds_demo_data_and_creates_a_staff_user(day):
     shots, engine = day["shots"], day["engine"]
-    with browser_page() as page:
+    with browser_page() as page, shots.on_failure(page, "admin-morning"):
         log_in(page, day["url"], ADMIN, DEV_ADMIN_PASSWORD)
         shots.take(page, "admin-home")
         open_page(page, day["url"], "admin_demo_data")
@@ -75,8 +75,9 @@ def test_morning_admin_seeds_demo_data_and_creates_a_staff_user(day):
         assert page.get_by_text("No demo data").is_visible()
         shots.take(page, "admin-demo-data-empty")
         page.get_by_role("button", name="Seed demo data").click()
-        page.get_by_text("Step 4/18").wait_for(timeout=WAIT_MS)  # the progress, live, while it runs
-        shots.take(page, "admin-seed-progress")
+        step = page.get_by_text("Step 4/18")
+        step.wait_for(timeout=WAIT_MS)  # the progress, live, while it runs
+        shots.take(page, "admin-seed-progress", focus=step)
         headline = alert(page, "success", "Seeded ", timeout=180_000)
         wait_for_app(page)
         assert "at scale 1" in headline
@@ -87,24 +88,26 @@ def test_morning_admin_seeds_demo_data_and_creates_a_staff_user(day):
 
 
 def _create_staff_user(page, day) -> None:
-    """Through the Users page when the shell's page is there; else straight into the tables (see note)."""
-    from lib.ui.navigation import PAGES
-
-    users_page = next((p for p in PAGES if p.action.name == "MANAGE_USERS"), None)
-    if users_page is None:
-        # NOTE: the Users page (shell helper) is not on main yet: the staff user is created directly.
-        from tests.authutil import add_user
-
-        add_user(day["engine"], STAFF, RoleName.STAFF, password=STAFF_PASSWORD, full_name="Dana Staff")
-        return
-    raise NotImplementedError("drive the Users page here")
+    open_page(page, day["url"], "admin_users")
+    page.get_by_text("Add a user").click()
+    form = page.locator('[data-testid="stForm"]').filter(has=page.get_by_role("button", name="Add user"))
+    form.get_by_role("textbox", name="Email").fill(STAFF)
+    form.get_by_role("textbox", name="Full name").fill("Dana Staff")
+    form.get_by_label("First password (8 to 72 bytes)").fill(STAFF_PASSWORD)
+    pick(page, form.get_by_label("Roles"), "Staff", exact=True)
+    page.keyboard.press("Escape")
+    day["shots"].take(page, "admin-adds-staff-user")
+    press(page, "Add user")
+    alert(page, "success", f"Added {STAFF}")
+    no_exception(page)
+    day["shots"].take(page, "admin-staff-user-added")
 
 
 def test_day_staff_works_with_members_dues_documents_and_an_import(day):
     shots, engine = day["shots"], day["engine"]
     member_id, card, last_name = _member(engine)
     day["member_id"] = member_id
-    with browser_page() as page:
+    with browser_page() as page, shots.on_failure(page, "staff"):
         log_in(page, day["url"], STAFF, STAFF_PASSWORD)
         shots.take(page, "staff-home")
         _find_member(page, day, card, last_name)
@@ -159,7 +162,7 @@ def _upload_document(page, day, card: str) -> None:
     wait_for_app(page)
     press(page, "Upload 1 file")
     alert(page, "success", "Uploaded dues-receipt.pdf")
-    day["shots"].take(page, "staff-uploads-document")
+    day["shots"].take(page, "staff-uploads-document", focus=page.get_by_text("Uploaded dues-receipt.pdf"))
     with day["engine"].connect() as conn:
         names = conn.execute(select(FileAttachment.original_name).where(FileAttachment.entity_id == day["member_id"])).scalars()
         assert "dues-receipt.pdf" in list(names)
@@ -177,11 +180,73 @@ def _import_with_one_bad_line(page, day) -> None:
     message = alert(page, "error", "line(s) have problems")
     assert message.startswith("1 line(s)")
     page.get_by_text("Rejected (1)").wait_for(timeout=WAIT_MS)
+    grid_cell(page, "Kind")  # the rejected line's problem is in its Kind field
     no_exception(page)
-    day["shots"].take(page, "staff-import-rejects-bad-line")
+    day["shots"].take(page, "staff-import-rejects-bad-line", focus=page.get_by_text("Rejected (1)"))
 
 
 def _choose_import_table(page, title: str) -> None:
-    page.get_by_label("Import into").click()
-    page.get_by_role("option", name=title).first.click()
-    wait_for_app(page)
+    pick(page, page.get_by_label("Import into"), title)
+
+
+def test_afternoon_leadership_reads_dashboards_and_cannot_open_records_or_admin(day):
+    from lib.auth.identity import Identity
+    from lib.ui.navigation import pages_for
+
+    shots = day["shots"]
+    leader = Identity(id=None, email=LEADER, roles=frozenset({RoleName.LEADERSHIP}))
+    allowed = pages_for(leader)
+    dashboards = allowed["Overview"] + allowed.get("Dashboards", [])
+    assert len(dashboards) >= 2, "the dashboards are missing from the navigation"
+    with browser_page() as page, shots.on_failure(page, "leadership"):
+        log_in(page, day["url"], LEADER, DEMO_PASSWORD)
+        for spec in dashboards:
+            if spec.script == "overview.py" or spec.section == "Dashboards":
+                open_page(page, day["url"], url_path(spec))
+                no_exception(page)
+                page.get_by_role("heading", level=1).first.wait_for(timeout=WAIT_MS)
+                shots.take(page, f"leadership-{url_path(spec)}")
+        # NOTE: the monthly summary PDF step goes here once the Reports page offers it (reports helper).
+        for path in ("records", "import", "documents", "admin_demo_data", "admin_system", "admin_users", "audit"):
+            open_page(page, day["url"], path)
+            page.get_by_text("Page not found").wait_for(timeout=WAIT_MS)  # not in this role's navigation
+            no_exception(page)
+            assert page.locator('[data-testid="stDataFrame"]').count() == 0, f"{path} showed a table"
+            assert page.get_by_role("button", name="Seed demo data").count() == 0
+            shots.take(page, f"leadership-refused-{path}")
+
+
+def url_path(spec) -> str:
+    return spec.url_path or spec.script.removesuffix(".py")
+
+
+def test_evening_admin_backs_up_and_resets_and_the_real_payment_stays(day):
+    shots, engine = day["shots"], day["engine"]
+    with browser_page() as page, shots.on_failure(page, "admin-evening"):
+        log_in(page, day["url"], ADMIN, DEV_ADMIN_PASSWORD)
+        open_page(page, day["url"], "admin_demo_data")
+        press(page, "Reset demo data")
+        alert(page, "warning", "This removes")
+        shots.take(page, "admin-reset-confirmation-with-backup")
+        with page.expect_download(timeout=120_000) as download:
+            page.get_by_role("button", name="Download backup").first.click()
+        backup = zipfile.ZipFile(io.BytesIO(Path(download.value.path()).read_bytes()))
+        assert {"manifest.json", "members.csv", "dues_payments.csv"} <= set(backup.namelist())
+        payments = backup.read("dues_payments.csv").decode().splitlines()
+        assert any(line.startswith(f"{day['payment_id']},") for line in payments)  # today's payment is in it
+        press(page, "Yes, remove the demo data")
+        assert "real rows were not touched" in alert(page, "success", "Reset removed", timeout=180_000)
+        kept = alert(page, "info", "Kept ")
+        assert "dues_payments" in kept or "dues payments" in kept
+        no_exception(page)
+        shots.take(page, "admin-reset-done")
+        open_page(page, day["url"], "admin_system")
+        no_exception(page)
+        shots.take(page, "admin-system-page")
+    with engine.connect() as conn:
+        payment = conn.execute(select(DuesPayment.member_id, DuesPayment.seed_batch)
+                               .where(DuesPayment.id == day["payment_id"])).one()
+        member = conn.execute(select(Member.phone, Member.seed_batch).where(Member.id == day["member_id"])).one()
+        demo_left = conn.execute(select(Member.id).where(Member.seed_batch.like("seed-%")).limit(1)).first()
+    assert payment == (day["member_id"], None)  # the staff user's real payment is still there
+    assert member == (NEW_PHONE, "kept-by-reset") and demo_left is None
