@@ -9,7 +9,7 @@ from lib.auth.identity import Identity
 from lib.auth.permissions import PermissionDenied
 from lib.models import Member
 from lib.models.enums import MemberClassification as C, RoleName
-from lib.reports.catalog import generate
+from lib.reports.catalog import generate, reports_for
 from lib.reports.errors import ReportParameterError
 from lib.reports.leadership_summary import leadership_summary_pdf
 from tests.dues.ledgerdata import add_member, base_ledger, pay
@@ -55,6 +55,8 @@ def test_a_month_with_nothing_on_record_is_one_clear_page(engine):
 
 
 def test_leadership_may_generate_it_and_an_instructor_may_not(ledger):
+    assert "leadership_summary" in [spec.key for spec in reports_for(LEADER)]
+    assert reports_for(TEACHER) == []
     assert generate(ledger, LEADER, "leadership_summary", {"month": AUG_2025}).startswith(b"%PDF")
     with pytest.raises(PermissionDenied):
         leadership_summary_pdf(ledger, TEACHER, AUG_2025)

@@ -52,3 +52,11 @@ def test_a_long_attention_list_splits_across_pages_with_its_header():
     assert len(listing) >= 2 and all("Months behind" in p for p in listing)
     text = "\n".join(pages)
     assert "Member 119" in text and "Needs attention (122 items)" in text
+
+
+def test_a_list_cut_to_the_most_urgent_says_how_many_there_are_in_all():
+    summary = sample_summary()
+    summary.attention[2] = replace(summary.attention[2], total=40)
+    text = " ".join(" ".join(pdf_pages(render(summary, generated_by="Lee Leader"))).split())
+    assert "Members 3+ months in arrears (40)" in text and "The 3 most urgent of 40 are listed" in text
+    assert "Needs attention (42 items)" in text
