@@ -4,13 +4,16 @@ import streamlit as st
 
 from lib.config import get_settings
 from lib.ui.auth_gate import build_authenticator, current_user, login_form, logout, sync_cookie
-from lib.ui.shell import dev_admin_notice, env_banner, home_page, login_navigation, navigation, user_box
+from lib.ui.shell import (
+    dev_admin_notice, env_banner, hide_cookie_frames, home_page, login_navigation, navigation, user_box,
+)
 
 settings = get_settings()
 st.set_page_config(page_title=f"UnionOps · {settings.local_name}", page_icon="⚡", layout="wide")
 authenticator = build_authenticator(settings)  # once per run: it owns the login cookie
 who = current_user(settings)
 sync_cookie(authenticator, settings)
+hide_cookie_frames()
 env_banner(settings)
 
 

@@ -1,5 +1,6 @@
 """The frame around every page: environment banner, navigation by role, the user box, the home page."""
 
+import logging
 from collections.abc import Callable
 
 import streamlit as st
@@ -8,18 +9,25 @@ from sqlalchemy import select
 from lib import __version__
 from lib.auth.bootstrap import DEV_ADMIN_PASSWORD
 from lib.auth.identity import Identity
+from lib.auth.permissions import Action, can
 from lib.config import PROJECT_ROOT, Settings
 from lib.db import get_engine
 from lib.models import User
 from lib.models.enums import RoleName
 from lib.ui.navigation import PAGES, PageSpec, pages_for
 
+log = logging.getLogger(__name__)
 ENV_COLOURS = {"dev": ("#B45309", "Development"), "staging": ("#6D28D9", "Staging")}
 HOME_ICON = ":material/home:"
 
 
 def role_names(who: Identity) -> str:
     return ", ".join(r.value.replace("_", " ").lower() for r in sorted(who.roles))
+
+
+def hide_cookie_frames() -> None:
+    """The cookie manager is an invisible iframe; without this its empty row pushes the page down."""
+    st.html('<style>[data-testid="stElementContainer"]:has(iframe[height="0"]){display:none}</style>')
 
 
 def env_banner(settings: Settings) -> None:
@@ -69,7 +77,7 @@ def navigation(who: Identity, home: Callable[[], None]):
     sections: dict[str, list] = {"Overview": [st.Page(home, title="Home", icon=HOME_ICON, default=True)]}
     for section, specs in pages_for(who).items():
         sections.setdefault(section, []).extend(page_of(s) for s in specs)
-    return st.navigation(sections)
+    return st.navigation(sections, expanded=True)
 
 
 def user_box(who: Identity, on_logout: Callable[[], None]) -> None:
@@ -77,6 +85,25 @@ def user_box(who: Identity, on_logout: Callable[[], None]) -> None:
         st.caption(f"Logged in as **{who.full_name or who.email}** · {who.email}")
         st.caption(f"Role: {role_names(who)}")
         st.button("Log out", icon=":material/logout:", on_click=on_logout, key="logout_button")
+
+
+def leadership_summary(who: Identity) -> None:
+    """The Overview's KPI tiles (last 12 months), for everyone who may see dashboards."""
+    from lib.dashboards import overview
+    from lib.dashboards.filters import Filters
+    from lib.ui.dashkit import ask, kpi_row
+
+    st.subheader("Leadership summary · last 12 months")
+    try:
+        summary = ask(overview.summary, who, Filters())
+    except Exception:  # the home page must open even if a dashboard query fails
+        log.exception("the leadership summary failed on the home page")
+        st.info("The summary is not available right now; the Overview page has the details.")
+        return
+    kpi_row(summary.kpis.iloc[:4])
+    kpi_row(summary.kpis.iloc[4:])
+    if (PROJECT_ROOT / "pages" / "overview.py").exists():
+        st.page_link("pages/overview.py", label="Open the Overview", icon=":material/dashboard:")
 
 
 def home_page(who: Identity, settings: Settings) -> None:
@@ -89,3 +116,5 @@ def home_page(who: Identity, settings: Settings) -> None:
     if RoleName.ADMIN in who.roles:
         dev_admin_notice(settings)
     st.caption("Use the menu on the left; it shows the pages your role may open.")
+    if can(who, Action.VIEW_DASHBOARDS):
+        leadership_summary(who)

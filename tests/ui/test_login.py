@@ -44,7 +44,8 @@ def test_login_shows_the_home_page_with_name_role_environment_and_version(engine
     at = log_in(open_home(engine, monkeypatch), "Clerk@Local46.example ", PASSWORD)
     assert not at.exception and not at.error
     assert "Welcome, **Dana Clerk**." in [m.value for m in at.markdown]
-    assert [m.value for m in at.metric] == ["dues clerk", "dev", "0.1.0"]
+    assert [m.value for m in at.metric][:3] == ["dues clerk", "dev", "0.1.0"]
+    assert "Leadership summary · last 12 months" in [h.value for h in at.subheader]
     assert "Log out" in [b.label for b in at.sidebar.button]
     assert audit_actions(engine) == [("LOGIN", "clerk@local46.example")]
 
@@ -117,3 +118,9 @@ def test_staging_has_its_banner_and_no_dev_password_notice(engine, monkeypatch):
     at = open_home(engine, monkeypatch)
     assert not at.warning and not at.exception
     assert "Staging environment" in str(at.get("html")[0].proto)
+
+
+def test_instructors_home_has_no_leadership_summary(engine, monkeypatch):
+    add_user(engine, "teacher@local46.example", R.INSTRUCTOR)
+    at = log_in(open_home(engine, monkeypatch), "teacher@local46.example", PASSWORD)
+    assert [m.value for m in at.metric] == ["instructor", "dev", "0.1.0"] and not at.subheader
