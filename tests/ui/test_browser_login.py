@@ -33,12 +33,17 @@ def test_login_survives_a_refresh_and_logout_cannot_be_undone(app):
         wait_for_app(page)
         assert page.get_by_role("heading", name="Records").is_visible()
         assert page.get_by_role("button", name="Log out").is_visible()
+        saved = [c for c in page.context.cookies() if c["name"] == "unionops_auth"]
         page.get_by_role("button", name="Log out").click()
         page.get_by_role("button", name="Log in").wait_for()
+        wait_for_app(page)
         assert "unionops_auth" not in {c["name"] for c in page.context.cookies()}
         page.reload()
         wait_for_app(page)
         assert on_login_page(page)
+        open_page(page, base_url, "records")
+        assert on_login_page(page)
+        page.context.add_cookies(saved)  # a copy kept from before the logout is refused by the server
         open_page(page, base_url, "records")
         assert on_login_page(page)
 
