@@ -11,10 +11,11 @@ aggregation, small results). A page script stays thin:
           x_label="Status", y_label="Members", key="by_status")
 
 Pieces:
-- `ask(question, who, f)`: require(VIEW_DASHBOARDS), then the cached result. The cache
-  (st.cache_data, TTL_SECONDS) is keyed on the database URL, the question's name and the filters.
-  Run an expensive shared input (the all-members dues standing) once per page run: make it one
-  question whose result several tiles use, never one query per tile.
+- `ask(question, who, f, *args)`: require(VIEW_DASHBOARDS), then the cached result. The cache
+  (st.cache_data, TTL_SECONDS) is keyed on the database URL, the question's name, the filters and
+  the args. Run an expensive shared input (the all-members dues standing) once: ask it as its own
+  question and pass the answer on, e.g. `snap = ask(dues.standing_snapshot, who, Filters(as_of=...))`
+  then `ask(overview.kpis, who, f, snap)`; the Overview and Dues pages then share one standing.
 - `clear_dashboard_caches()`: call after any write (record saves, forms, imports, reverts, demo
   data) so the next dashboard run shows the new data.
 - `kpi(column, label, value, previous, fmt=..., lower_is_better=...)`: a bordered st.metric with
@@ -26,7 +27,8 @@ Pieces:
   for a figure built by hand (both refuse a chart without a title or axis labels).
 - `no_data(what)`: the friendly message when the filters match nothing.
 - `sidebar_filters(who, dates=, location=, classification=, cohort=, grant=)`: the sidebar
-  widgets, returning a `Filters`; `page_header(title, f)`: the title and the period shown.
+  widgets, returning a `Filters` (the default period as None, so it shares cache entries with
+  Filters()); `page_header(title, f)`: the title, the period and the period compared with.
 """
 
 import re
@@ -56,16 +58,17 @@ Question = Callable[[Connection, Identity, Filters], Any]
 
 
 @st.cache_data(ttl=TTL_SECONDS, show_spinner=False, max_entries=2000)
-def _cached(database_url: str, name: str, f: Filters, _question: Question, _who: Identity) -> Any:
+def _cached(database_url: str, name: str, f: Filters, args: tuple, _question: Question, _who: Identity) -> Any:
     with get_engine().connect() as conn:
-        return _question(conn, _who, f)
+        return _question(conn, _who, f, *args)
 
 
-def ask(question: Question, who: Identity, f: Filters) -> Any:
-    """The question's answer for these filters, from the cache when fresh (permission checked first)."""
+def ask(question: Question, who: Identity, f: Filters, *args) -> Any:
+    """The question's answer for these filters, from the cache when fresh (permission checked first).
+    Extra args (e.g. a StandingSnapshot already asked) are passed on and are part of the cache key."""
     require(who, Action.VIEW_DASHBOARDS)
     name = f"{question.__module__}.{question.__qualname__}"
-    return _cached(get_settings().database_url, name, f, _question=question, _who=who)
+    return _cached(get_settings().database_url, name, f, args, _question=question, _who=who)
 
 
 def clear_dashboard_caches() -> None:
@@ -183,9 +186,10 @@ def _date_range(today: date, key: str) -> tuple[date | None, date | None]:
     default = (months_back(today, 11), today)
     picked = st.sidebar.date_input("Date range", value=default, min_value=date(1970, 1, 1), max_value=today,
                                    key=key, format="YYYY-MM-DD")
-    if isinstance(picked, (tuple, list)) and len(picked) == 2:
+    if isinstance(picked, (tuple, list)) and len(picked) == 2 and tuple(picked) != default:
         return picked[0], picked[1]
-    return default  # half-picked range: keep the default until the second day is chosen
+    # The default period (or a half-picked range) stays None: Filters() then shares its cache entries.
+    return None, None
 
 
 def sidebar_filters(who: Identity, *, dates: bool = True, location: bool = False,

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, insert
 
 from lib.auth.identity import Identity
 from lib.dues.payments import record_payment
-from lib.models import Location
+from lib.models import Location, Member
 from lib.models.enums import LocationKind, MemberClassification as C, MemberStatus, PaymentMethod, RoleName
 from tests.dues.ledgerdata import AP1, CLERK, JW, add_member, adjust, base_ledger, pay
 
@@ -40,8 +40,6 @@ def dues_members(conn: Connection) -> dict[str, int]:
            "C": add_member(conn, date(2025, 1, 1), JW, name="Cy"),
            "D": add_member(conn, date(2025, 12, 1), JW, name="Di"),
            "E": add_member(conn, date(2025, 12, 1), C.RETIRED, MemberStatus.RETIRED, date(2025, 12, 15), name="Ed")}
-    conn.execute(Location.__table__.update().where(Location.id == north).values(name="North Hall"))
-    from lib.models import Member
     conn.execute(Member.__table__.update().where(Member.id == ids["C"]).values(home_location_id=north))
     for i in range(15):  # A: Jan 2025 - Mar 2026, each on the 10th
         pay(conn, ids["A"], month(i), "50.00" if i < 6 else "55.00", month(i).replace(day=10))

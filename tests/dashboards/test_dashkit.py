@@ -88,3 +88,10 @@ def test_tiles_chart_table_and_no_data_message_render():
     assert [(m.label, m.value, m.delta) for m in at.metric] == [("Members", "120", "+20"), ("Dues", "$900", "-$340")]
     assert [e.label for e in at.expander] == ["Data: New members"]
     assert "No dropped to show for these filters" in at.info[0].value
+
+
+def test_extra_args_are_part_of_the_cache_key(db):
+    def labelled(conn, who, f, label):
+        return f"{label}: {len(options.locations(conn, who, f))} locations"
+    assert ask(labelled, LEADER, Filters(), "a") == "a: 0 locations"
+    assert ask(labelled, LEADER, Filters(), "b") == "b: 0 locations"

@@ -5,7 +5,6 @@ from datetime import date
 
 import pytest
 
-from lib.db import make_engine
 from lib.ui.dashkit import clear_dashboard_caches
 from tests.dashboards.dashdata import LEADER, everything
 from tests.dbutil import engine_kinds
