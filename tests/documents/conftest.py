@@ -8,13 +8,14 @@ from moto.server import ThreadedMotoServer
 from sqlalchemy import insert
 
 from lib.auth.identity import Identity
-from lib.models import BenevolenceApplication, Grant, Grievance, Member, Organization, Student, User
+from lib.models import BenevolenceApplication, Grant, Grievance, Member, Organization, Student
 from lib.models.enums import (
     BenevolenceReason, BenevolenceStatus, GrievanceStatus, MemberClassification, MemberStatus,
     OrganizationType, RoleName, StudentStatus,
 )
 from lib.storage import LocalStorage
 from lib.storage_s3 import S3Storage
+from tests.authutil import add_user as add_login_user
 from tests.documents.s3server import free_port, new_bucket, wait_for_port
 
 
@@ -43,10 +44,8 @@ def storage(request, tmp_path):
 
 
 def add_user(engine, email: str, *roles: RoleName) -> Identity:
-    with engine.begin() as conn:
-        user_id = conn.execute(insert(User).values(email=email, full_name=email.split("@")[0].title(),
-                                                   password_hash="not-a-login").returning(User.id)).scalar_one()
-    return Identity(id=user_id, email=email, full_name=email, roles=frozenset(roles))
+    """A real user with real role rows: pages re-read the logged-in user from the database."""
+    return add_login_user(engine, email, *roles)
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from lib.config import PROJECT_ROOT, get_settings
+from lib.db import get_engine
 from lib.documents import list_attachments, upload_attachment
 from lib.models.enums import AttachmentEntity as E, RoleName
 from lib.storage import LocalStorage, get_storage
@@ -33,6 +34,7 @@ def _forget():
     import streamlit as st
 
     get_settings.cache_clear()
+    get_engine.cache_clear()  # the page re-reads the logged-in user through the app's engine
     get_storage.cache_clear()
     st.cache_data.clear()
 
