@@ -14,6 +14,8 @@
   started once the server listens; it takes a few seconds, so the overlap may be partial), then the
   full run while a seed process loops on the same database.
   Target: no worse than half the idle figures.
+- busy: /api/health while a pure-Python thread runs in the app's process (a page script, a report),
+  at the app's GIL switch interval (1 ms) and at CPython's default (5 ms).
 - control: a bare Starlette route on uvicorn at the same moment: on a shared 2-core machine the p99
   follows the other processes' CPU use, and this row shows how much.
 - streamlit-run: the same page served by `streamlit run` for comparison (the 44 ms signature).
@@ -326,6 +328,39 @@ def scenario_control(seconds: float) -> dict:
     return result
 
 
+BUSY = """
+import sys, threading
+import lib.ui.server as server
+def busy():  # stands in for a page script, a report or the admin's seed: pure Python, never waits
+    while True:
+        sum(i * i for i in range(10000))
+server.GIL_SWITCH_INTERVAL = float(sys.argv[2])
+threading.Thread(target=busy, daemon=True).start()
+server.serve("127.0.0.1", int(sys.argv[1]))
+"""
+
+
+def scenario_busy(seconds: float) -> dict:
+    """/api/health while a CPU-bound thread runs in the app's process, at the app's GIL switch interval
+    and at CPython's default (5 ms)."""
+    from lib.ui.server import GIL_SWITCH_INTERVAL
+
+    url, results = fresh_database(), {}
+    try:
+        for interval in (GIL_SWITCH_INTERVAL, 0.005, GIL_SWITCH_INTERVAL, 0.005):
+            app = App(url, [sys.executable, "-c", BUSY, "{port}", str(interval)], "busy.log")
+            try:
+                wait_for(f"{app.base}/api/health", app.process, app.started)
+                label = f"busy thread, switch interval {interval * 1000:.0f} ms, keep-alive 10"
+                results.setdefault(label, []).append(load(f"{app.base}/api/health", 10, seconds))
+                print(row(label, results[label][-1]), flush=True)
+            finally:
+                app.stop()
+    finally:
+        drop_database(url)
+    return results
+
+
 def scenario_streamlit_run(seconds: float) -> dict:
     """The same pages served by `streamlit run` (what the Nagle stall looked like)."""
     url = fresh_database()
@@ -349,15 +384,16 @@ def scenario_streamlit_run(seconds: float) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", action="append", choices=["start", "control", "load", "seed", "streamlit-run"])
+    parser.add_argument("--only", action="append", choices=["start", "control", "load", "seed", "busy", "streamlit-run"])
     parser.add_argument("--seconds", type=float, default=5, help="length of each load run (max 30)")
     parser.add_argument("--start-runs", type=int, default=3, help="starts measured per case")
     args = parser.parse_args()
-    chosen = args.only or ["start", "control", "load", "seed", "streamlit-run"]
+    chosen = args.only or ["start", "control", "load", "seed", "busy", "streamlit-run"]
     print(f"{os.cpu_count()} CPUs, {load_average()}, load by {'wrk' if shutil.which('wrk') else 'python'}")
     results = {}
     scenarios = {"start": lambda: scenario_start(args.start_runs), "load": lambda: scenario_load(args.seconds),
-                 "seed": lambda: scenario_seed(args.seconds), "control": lambda: scenario_control(args.seconds),
+                 "seed": lambda: scenario_seed(args.seconds), "busy": lambda: scenario_busy(args.seconds),
+                 "control": lambda: scenario_control(args.seconds),
                  "streamlit-run": lambda: scenario_streamlit_run(args.seconds)}
     for name in chosen:
         results[name] = scenarios[name]()
