@@ -132,10 +132,11 @@ def standing_snapshot(conn: Connection, who: Identity, f: Filters) -> StandingSn
     buckets by days overdue and the members longest in arrears (3+ months), in one statement."""
     require(who, Action.VIEW_DASHBOARDS)
     s = standing_select(conn, f.as_of).cte("standing")
+    initiated = Member.initiation_date <= f.as_of  # a past as_of (last month's tiles) counts no later members
     base = select(s, Member.card_number, (Member.first_name + " " + Member.last_name).label("name"),
                   _age_bucket(s.c.oldest_unpaid_month_index, f.as_of).label("bucket"),
                   case((s.c.months_in_arrears >= 3, 1), else_=0).label("three_plus")).join(
-        Member, Member.id == s.c.member_id).where(*member_conditions(f)).cte("filtered")
+        Member, Member.id == s.c.member_id).where(*member_conditions(f), initiated).cte("filtered")
     totals = select(literal("bucket").label("kind"), base.c.bucket, func.count().label("members"),
                     func.sum(base.c.in_good_standing).label("good"),
                     func.sum(case((base.c.balance_cents > 0, base.c.balance_cents), else_=0)).label("owed"),

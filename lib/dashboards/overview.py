@@ -41,15 +41,24 @@ def _count_if(cond):
     return func.sum(case((cond, 1), else_=0))
 
 
+def active_on(day: date):
+    """Enrolled or active on `day`: the same as the status today, and right for a past month (the
+    leadership summary's last month): a student who completed or dropped after `day` was still active."""
+    still = or_(Student.status.in_((StudentStatus.ENROLLED.value, StudentStatus.ACTIVE.value)),
+                and_(Student.status == StudentStatus.COMPLETED.value, Student.completed_on > day),
+                and_(Student.status == StudentStatus.DROPPED.value, Student.dropped_on > day))
+    return and_(or_(Student.enrolled_on.is_(None), Student.enrolled_on <= day), still)
+
+
 def students(conn: Connection, who: Identity, f: Filters) -> dict:
-    """Active students now; completion rate = completed / (completed + dropped) among students who
+    """Active students on as_of; completion rate = completed / (completed + dropped) among students who
     finished in the period, and in the previous period."""
     require(who, Action.VIEW_DASHBOARDS)
     prev = f.previous()
     done = lambda g: Student.completed_on.between(g.start, g.end)  # noqa: E731
     dropped = lambda g: Student.dropped_on.between(g.start, g.end)  # noqa: E731
     row = conn.execute(select(
-        _count_if(Student.status.in_((StudentStatus.ENROLLED.value, StudentStatus.ACTIVE.value))),
+        _count_if(active_on(f.as_of)),
         _count_if(done(f)), _count_if(dropped(f)), _count_if(done(prev)), _count_if(dropped(prev)))).one()
     active, comp, drop, comp_prev, drop_prev = (int(v or 0) for v in row)
     rate = lambda c, d: c / (c + d) if c + d else None  # noqa: E731

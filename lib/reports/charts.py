@@ -43,6 +43,13 @@ def _legend(drawing: Drawing, names: Sequence[str], right: float, y: float) -> N
     drawing.add(legend)
 
 
+def _whole_steps(chart, money: bool) -> None:
+    """Counts up to 5 step by 1 (reportlab picks 0.5 and the labels read 0, 0, 1, 1, 2...)."""
+    top = max((max(series) for series in chart.data if len(series)), default=0)
+    if not money and top < 6:
+        chart.valueAxis.valueStep = 1
+
+
 def _style_axes(chart, money: bool) -> None:
     regular = fonts()[0]
     for axis in (chart.categoryAxis, chart.valueAxis):
@@ -63,6 +70,7 @@ def bar_chart(title: str, categories: Sequence[str], series: Sequence[Sequence[f
     chart.categoryAxis.categoryNames = list(categories)
     chart.categoryAxis.labels.angle, chart.categoryAxis.labels.boxAnchor = (30, "ne") if len(categories) > 6 else (0, "n")
     _style_axes(chart, money)
+    _whole_steps(chart, money)
     chart.valueAxis.valueMin = 0
     chart.barSpacing, chart.groupSpacing = 1, 8
     for i in range(len(chart.data)):
@@ -81,6 +89,7 @@ def hbar_chart(title: str, labels: Sequence[str], values: Sequence[float], *, wi
     chart.data = [list(values) or [0]]
     chart.categoryAxis.categoryNames = list(labels) or [""]
     _style_axes(chart, money)
+    _whole_steps(chart, money)
     chart.valueAxis.valueMin = 0
     chart.bars[0].fillColor, chart.bars[0].strokeColor = NAVY, None
     drawing.add(chart)

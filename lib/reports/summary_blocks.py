@@ -83,11 +83,11 @@ def kpi_tiles(kpis: Sequence[Kpi], previous_label: str, width: float) -> Table:
 def chart_drawing(chart: ChartData, width: float, height: float):
     """A reportlab drawing of the chart's frame: bars, horizontal bars or lines."""
     frame = chart.frame
-    if frame.empty:
+    series = [[float(v or 0) for v in frame[c]] for c in frame.columns[1:]]
+    if not any(any(s) for s in series):  # all zero: an axis of "$0" labels says less than a sentence
         return _no_chart(chart, width, height)
     categories = [str(c) for c in frame.iloc[:, 0]]
     names = [str(c) for c in frame.columns[1:]]
-    series = [[float(v or 0) for v in frame[c]] for c in frame.columns[1:]]
     if chart.kind == "hbars":
         return hbar_chart(chart.title, categories, series[0] if series else [], width=width, height=height,
                           money=chart.money)

@@ -87,12 +87,14 @@ def _charts(conn: Connection, who: Identity, f: Filters, snapshot: dues.Standing
     grants = overview.grant_spend(conn, who, f)
     joins = members.initiations_by_month(conn, who, year)
     return [
-        ChartData("Dues collected vs expected, last 12 months", trend, money=True),
+        ChartData("Dues collected vs expected, last 12 months", trend, money=True,
+                  none_text="No dues expected or collected in these months."),
         ChartData("Dues owed by days overdue", pd.DataFrame({"bucket": ageing["bucket"], "Owed": ageing["owed"]}),
-                  money=True),
+                  money=True, none_text="No member owed dues on the report day."),
         ChartData("Grant spend vs award (grants running now)",
                   pd.DataFrame({"grant": grants["grant"], "Award": grants["award"], "Spent": grants["spent"]}),
                   money=True, none_text="No grant was running on the report day."),
         ChartData("New members per month", pd.DataFrame({"month": joins["month"].map(_month_label),
-                                                         "Initiations": joins["initiations"]})),
+                                                         "Initiations": joins["initiations"]}),
+                  none_text="No member was initiated in these twelve months."),
     ]

@@ -59,3 +59,12 @@ def test_an_empty_database_gives_zeros_not_errors(engine):
 def test_instructors_cannot_see_it(engine):
     with engine.connect() as conn, pytest.raises(PermissionDenied):
         overview.summary(conn, Identity(id=None, email="t@x", roles=frozenset({RoleName.INSTRUCTOR})), Q1)
+
+
+def test_a_past_day_counts_the_students_and_members_of_that_day(conn):
+    """The leadership summary asks for last month's tiles: S3-S7 finished after Oct 31, 2025, so were
+    still active then (7 with S1, S2); nobody had enrolled by Aug 31. Bo, Di and Ed joined later."""
+    tiles = lambda day: overview.summary(conn, LEADER, Filters(as_of=day)).kpis.set_index("label")  # noqa: E731
+    assert tiles(date(2025, 10, 31)).loc["Active students", "value"] == 7
+    assert tiles(date(2025, 8, 31)).loc["Active students", "value"] == 0
+    assert tiles(date(2025, 10, 31)).loc["Members in good standing", "help"].endswith("of 2 members")

@@ -60,3 +60,11 @@ def test_a_list_cut_to_the_most_urgent_says_how_many_there_are_in_all():
     text = " ".join(" ".join(pdf_pages(render(summary, generated_by="Lee Leader"))).split())
     assert "Members 3+ months in arrears (40)" in text and "The 3 most urgent of 40 are listed" in text
     assert "Needs attention (42 items)" in text
+
+
+def test_a_chart_with_nothing_but_zeros_says_so_instead():
+    summary = sample_summary()
+    zeros = summary.charts[0].frame.assign(Collected=0, Expected=0)
+    summary.charts[0] = replace(summary.charts[0], frame=zeros, none_text="No dues in these twelve months.")
+    text = " ".join(" ".join(pdf_pages(render(summary, generated_by="Lee Leader"))).split())
+    assert "No dues in these twelve months." in text and "$60k" not in text
