@@ -61,7 +61,8 @@ def roles_form(who: Identity, row: dict) -> None:
     with st.form(f"roles_{row['id']}"):
         roles = st.multiselect("Roles", list(RoleName), default=current, format_func=ROLE_LABELS.get)
         if st.form_submit_button("Save roles"):
-            run_change(lambda conn: users.set_roles(conn, who, row["id"], set(roles)), f"Roles of {row['email']} saved.")
+            run_change(lambda conn: users.set_roles(conn, who, row["id"], set(roles)),
+                       f"Roles of {row['email']} saved.")
 
 
 def password_form(who: Identity, row: dict) -> None:
@@ -103,9 +104,9 @@ def attempts_log(who: Identity) -> None:
     with st.expander("Login attempt log (latest 50)", icon=":material/login:"):
         with get_engine().connect() as conn:
             rows = users.login_attempts(conn, who)
-        st.dataframe(pd.DataFrame([{"When": _when(r["occurred_at"]), "What": r["action"].value.replace("_", " ").lower(),
-                                    "Email": r["user_email"], "Detail": r["detail"]} for r in rows]),
-                     hide_index=True, width="stretch")
+        frame = pd.DataFrame([{"When": _when(r["occurred_at"]), "What": r["action"].value.replace("_", " ").lower(),
+                               "Email": r["user_email"], "Detail": r["detail"]} for r in rows])
+        st.dataframe(frame, hide_index=True, width="stretch")
 
 
 def render(who: Identity) -> None:

@@ -28,7 +28,8 @@ def test_login_survives_a_refresh_and_logout_cannot_be_undone(app):
         open_page(page, base_url, "records")
         assert on_login_page(page) and not page.get_by_text("No rows match").is_visible()
         log_in(page, base_url, user.email, path="records")
-        open_page(page, base_url, "records")
+        assert page.get_by_role("heading", name="Records").is_visible()  # the page asked for before login
+        open_page(page, base_url, "records")  # a new browser session: the cookie logs it in
         page.reload()
         wait_for_app(page)
         assert page.get_by_role("heading", name="Records").is_visible()
