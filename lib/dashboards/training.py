@@ -167,7 +167,8 @@ def _tile_numbers(conn: Connection, f: Filters) -> tuple[dict, dict]:
         students.join(accepted, true()).join(earned, true()))).one()._mapping
     periods = tuple({k.removeprefix(tag): v for k, v in row.items() if k.startswith(tag)} for tag in ("now_", "before_"))
     for numbers in periods:
-        numbers["completion"] = _rate(numbers["completed"], numbers["ended"])
+        # A share (0-1) like every rate tile: the kit shows it as % and its change in points.
+        numbers["completion"] = round(numbers["completed"] / numbers["ended"], 3) if numbers["ended"] else None
     return periods
 
 
@@ -180,7 +181,7 @@ def kpis(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
          "help": "Students of the cohorts running during the period"},
         {"label": "Active students", "value": now["active"], "previous": None, "fmt": "{:,.0f}",
          "help": "In class today, in the cohorts of the period"},
-        {"label": "Completion rate", "value": now["completion"], "previous": before["completion"], "fmt": "{:.1f}%",
+        {"label": "Completion rate", "value": now["completion"], "previous": before["completion"], "fmt": "{:.1%}",
          "help": "Completed, of the students who completed or dropped during the period"},
         {"label": "Credentials earned", "value": now["credentials"], "previous": before["credentials"],
          "fmt": "{:,.0f}"},

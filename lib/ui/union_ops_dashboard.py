@@ -35,8 +35,7 @@ def render(who: Identity) -> None:
         chart(_titled(ask(union_ops.step_clocks, who, f)), "bar", "Step", "Steps", color="Status",
               color_discrete_map=CLOCK_COLORS, category_orders={"Status": list(CLOCK_COLORS)},
               title="Grievance steps against their deadlines", x_label="Step", y_label="Steps", key="uo_clocks")
-        targets = _titled(ask(union_ops.salting_by_target, who, f))
-        chart(targets, "bar", "Activities", "Target", orientation="h", category_orders={"Target": list(targets.get("Target", []))},
+        chart(_titled(ask(union_ops.salting_by_target, who, f)), "bar", "Activities", "Target", orientation="h",
               hover_data=["Cards signed", "Hired on", "Last activity"], title="SALTing targets (top 15)",
               x_label="Activities", y_label="Target", key="uo_targets", height=520)
     chart(_titled(ask(union_ops.benevolence_by_reason, who, f)), "bar", "Reason", ["Requested", "Approved"],

@@ -65,7 +65,7 @@ def test_kpis_against_the_period_before(engine, ids):
     tiles = _ask(engine, training.kpis).set_index("label")
     assert tiles.loc["Students in cohorts", ["value", "previous"]].tolist() == [9, 0]
     assert tiles.loc["Active students", "value"] == 2
-    assert tiles.loc["Completion rate", "value"] == 66.7  # 4 completed of 6 who finished in 2025
+    assert tiles.loc["Completion rate", "value"] == 0.667  # 4 completed of 6 who finished in 2025
     assert tiles.loc["Credentials earned", "value"] == 3
     assert tiles.loc["Accepted by the JATC", ["value", "previous"]].tolist() == [2, 0]
 
