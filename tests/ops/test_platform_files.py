@@ -77,6 +77,23 @@ def test_dockerignore_lets_in_exactly_what_the_dockerfile_copies():
         assert (PROJECT_ROOT / source).exists(), f"the Dockerfile copies {source}, which is not in the repository"
 
 
+# Top-level entries that are not part of the running app (the image leaves them out on purpose).
+NOT_IN_IMAGE = {".ci", ".dockerignore", ".env.example", ".env.staging.example", ".gitignore", "Dockerfile",
+                "Makefile", "README.md", "bench", "pyproject.toml", "railway.json", "render.yaml",
+                "requirements-dev.txt", "tests"}
+
+
+def test_every_top_level_file_of_the_repository_is_either_in_the_image_or_known_not_to_run():
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+    top_level = {path.split("/", 1)[0] for path in tracked.stdout.splitlines()}
+    copied = {source.rstrip("/").removeprefix("./") for args in instruction("COPY") if "--from" not in args
+              for source in shlex.split(args)[:-1]}
+    unknown = top_level - copied - NOT_IN_IMAGE
+    assert not unknown, f"new top-level {sorted(unknown)}: COPY it in the Dockerfile (and .dockerignore) or list it here"
+
+
 def test_railway_json_builds_the_dockerfile_starts_the_app_and_checks_health():
     config = json.loads(read("railway.json"))
     assert config["build"]["builder"] == "DOCKERFILE"
