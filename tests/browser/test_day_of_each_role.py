@@ -206,7 +206,7 @@ def test_afternoon_leadership_reads_dashboards_and_cannot_open_records_or_admin(
                 no_exception(page)
                 page.get_by_role("heading", level=1).first.wait_for(timeout=WAIT_MS)
                 shots.take(page, f"leadership-{url_path(spec)}")
-        # NOTE: the monthly summary PDF step goes here once the Reports page offers it (reports helper).
+        _monthly_summary_pdf(page, day)
         for path in ("records", "import", "documents", "admin_demo_data", "admin_system", "admin_users", "audit"):
             open_page(page, day["url"], path)
             page.get_by_text("Page not found").wait_for(timeout=WAIT_MS)  # not in this role's navigation
@@ -214,6 +214,25 @@ def test_afternoon_leadership_reads_dashboards_and_cannot_open_records_or_admin(
             assert page.locator('[data-testid="stDataFrame"]').count() == 0, f"{path} showed a table"
             assert page.get_by_role("button", name="Seed demo data").count() == 0
             shots.take(page, f"leadership-refused-{path}")
+
+
+def _monthly_summary_pdf(page, day) -> None:
+    """Reports › Leadership monthly summary for last month (the default): preview, then the PDF."""
+    from pypdf import PdfReader
+
+    open_page(page, day["url"], "reports")
+    pick(page, page.get_by_label("Report", exact=True), "Leadership monthly summary")
+    press(page, "Generate")
+    button = page.get_by_role("button", name="Download PDF")
+    button.wait_for(timeout=180_000)
+    no_exception(page)
+    day["shots"].take(page, "leadership-monthly-summary", focus=button)
+    with page.expect_download(timeout=WAIT_MS) as download:
+        button.click()
+    pdf = Path(download.value.path()).read_bytes()
+    assert pdf.startswith(b"%PDF") and download.value.suggested_filename.endswith(".pdf")
+    first_page = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    assert "Leadership monthly summary" in first_page, first_page[:300]
 
 
 def url_path(spec) -> str:
