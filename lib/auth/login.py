@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine, func, select, update
 from lib.audit import record_audit
 from lib.auth.identity import Identity
 from lib.auth.passwords import MAX_PASSWORD_BYTES, verify_password
+from lib.metrics import count_login
 from lib.models import Role, User, UserRole
 from lib.models.enums import AuditAction, RoleName
 
@@ -132,7 +133,9 @@ def check_login(conn: Connection, email: str, password: str, ip: str | None = No
 
 def attempt_login(engine: Engine, email: str, password: str, ip: str | None = None) -> LoginResult:
     with engine.begin() as conn:
-        return check_login(conn, email, password, ip)
+        result = check_login(conn, email, password, ip)
+    count_login(result.ok)  # /metrics: unionops_logins_total{outcome="success"|"failure"}
+    return result
 
 
 def record_logout(engine: Engine, who: Identity) -> None:
