@@ -30,10 +30,10 @@ def _hours_cost(hours=InstructorHours):
 
 
 def grant_scope(f: Filters) -> list:
-    conditions = [Grant.start_date <= f.end, Grant.end_date >= f.start]
+    """The chosen grant whatever its dates; otherwise every grant whose award period overlaps the range."""
     if f.grant_id is not None:
-        conditions.append(Grant.id == f.grant_id)
-    return conditions
+        return [Grant.id == f.grant_id]
+    return [Grant.start_date <= f.end, Grant.end_date >= f.start]
 
 
 def _grant_ids(f: Filters):

@@ -31,7 +31,10 @@ def cohort_choice(f: Filters) -> list:
 
 
 def cohort_scope(f: Filters) -> list:
-    """Cohorts running during the period, at the chosen location, or the one chosen."""
+    """The chosen cohort whenever it ran (picking one must not end in 'no data'); otherwise the
+    cohorts running during the period, at the chosen location."""
+    if f.cohort_id is not None:
+        return cohort_choice(f)
     return [Cohort.start_date <= f.end, Cohort.end_date >= f.start, *cohort_choice(f)]
 
 
@@ -112,6 +115,11 @@ def cohort_outcomes(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame
     return df.drop(columns=["attended", "expected"])
 
 
+def _earned_in_scope(f: Filters) -> list:
+    """Earned in the period, or whenever for a chosen cohort (like cohort_scope)."""
+    return [] if f.cohort_id is not None else [Credential.earned_on.between(f.start, f.end)]
+
+
 def credentials_by_type(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
     """certification, earned (in the period), still_valid (not expired as of today); most earned first."""
     require(who, Action.VIEW_DASHBOARDS)
@@ -119,7 +127,7 @@ def credentials_by_type(conn: Connection, who: Identity, f: Filters) -> pd.DataF
     valid = func.count(c.id).filter((c.expires_on.is_(None)) | (c.expires_on >= f.as_of))
     stmt = (select(Certification.name.label("certification"), func.count(c.id).label("earned"), valid.label("still_valid"))
             .join(Certification, Certification.id == c.certification_id)
-            .where(c.earned_on.between(f.start, f.end)).group_by(Certification.name)
+            .where(*_earned_in_scope(f)).group_by(Certification.name)
             .order_by(func.count(c.id).desc(), Certification.name))
     return frame(conn, _in_chosen_cohorts(stmt, f, c.student_id))
 

@@ -88,3 +88,10 @@ def test_filters_that_match_nothing_give_empty_frames(engine, ids):
 def test_an_instructor_may_not_see_the_dashboard(engine, question):
     with engine.connect() as conn, pytest.raises(PermissionDenied):
         question(conn, INSTRUCTOR, YEAR)
+
+
+def test_a_chosen_grant_shows_whatever_the_dates(engine, ids):
+    chosen = Filters(as_of=AS_OF, date_from=date(2025, 1, 1), grant_id=ids["g3"])
+    assert _ask(engine, grants.award_vs_spent, chosen)[["grant", "spent", "days_left"]].values.tolist() == [
+        ["G3", 9000.0, 0]]
+    assert _ask(engine, grants.burn, chosen)["spent_to_date"].iloc[-1] == 9000.0

@@ -88,3 +88,11 @@ def test_kpis_of_one_cohort(engine, ids):
     values = tiles.set_index("label")["value"].to_dict()
     assert values == {"Students in cohorts": 4, "Active students": 2, "Completion rate": 0.0,  # s9 dropped
                       "Credentials earned": 1, "Accepted by the JATC": 0}
+
+
+def test_a_chosen_cohort_shows_whenever_it_ran(engine, ids):
+    """Cohort C ran in 2023: picking it with this year's dates still shows it, with its credential."""
+    chosen = Filters(as_of=AS_OF, date_from=date(2025, 1, 1), cohort_id=ids["c"])
+    assert _ask(engine, training.funnel, chosen)["students"].tolist() == [1, 1, 1, 1, 1]
+    assert _ask(engine, training.cohort_outcomes, chosen)["cohort"].tolist() == ["C"]
+    assert _ask(engine, training.credentials_by_type, chosen).values.tolist() == [["OSHA 10", 1, 1]]
