@@ -89,19 +89,19 @@ def user_box(who: Identity, on_logout: Callable[[], None]) -> None:
 
 def leadership_summary(who: Identity) -> None:
     """The Overview's KPI tiles (last 12 months), for everyone who may see dashboards."""
-    from lib.dashboards import overview
     from lib.dashboards.filters import Filters
-    from lib.ui.dashkit import ask, kpi_row
+    from lib.ui.dashkit import kpi_row
+    from lib.ui.overview_page import overview_tiles
 
     st.subheader("Leadership summary · last 12 months")
     try:
-        summary = ask(overview.summary, who, Filters())
+        tiles, _ = overview_tiles(who, Filters())  # the same cached standing as the Overview and Dues pages
     except Exception:  # the home page must open even if a dashboard query fails
         log.exception("the leadership summary failed on the home page")
         st.info("The summary is not available right now; the Overview page has the details.")
         return
-    kpi_row(summary.kpis.iloc[:4])
-    kpi_row(summary.kpis.iloc[4:])
+    kpi_row(tiles.iloc[:4])
+    kpi_row(tiles.iloc[4:])
     if (PROJECT_ROOT / "pages" / "overview.py").exists():
         st.page_link("pages/overview.py", label="Open the Overview", icon=":material/dashboard:")
 
