@@ -100,7 +100,7 @@ def _create_staff_user(page, day) -> None:
     press(page, "Add user")
     alert(page, "success", f"Added {STAFF}")
     no_exception(page)
-    day["shots"].take(page, "admin-staff-user-added")
+    day["shots"].take(page, "admin-staff-user-added", focus=page.get_by_text(f"Added {STAFF}"))
 
 
 def test_day_staff_works_with_members_dues_documents_and_an_import(day):
@@ -146,7 +146,7 @@ def _edit_phone(page, day, card: str) -> None:
     edit_grid_cell(page, 5, phone, NEW_PHONE)  # columns: id, card, last, first, email, PHONE
     day["shots"].take(page, "staff-edits-phone")
     press(page, "Save changes")
-    alert(page, "success", "")
+    alert(page, "success", "1 changed")
     no_exception(page)
     day["shots"].take(page, "staff-phone-saved")
     with day["engine"].connect() as conn:
@@ -261,6 +261,8 @@ def test_evening_admin_backs_up_and_resets_and_the_real_payment_stays(day):
         shots.take(page, "admin-reset-done")
         open_page(page, day["url"], "admin_system")
         no_exception(page)
+        sessions = page.get_by_test_id("stMetric").filter(has_text="Open browser sessions (this server)")
+        assert int(sessions.get_by_test_id("stMetricValue").inner_text()) >= 1  # this very tab, at least
         shots.take(page, "admin-system-page")
     with engine.connect() as conn:
         payment = conn.execute(select(DuesPayment.member_id, DuesPayment.seed_batch)
