@@ -44,7 +44,8 @@ def _charges(f: Filters, until: date, since: date | None = None):
     """(grant_id, day, kind, amount) of every charge to a grant in scope up to `until`."""
     hours = InstructorHours
     expense = select(Expense.grant_id, Expense.spent_on.label("day"), literal("expense").label("kind"),
-                     Expense.amount.label("amount")).where(Expense.grant_id.in_(_grant_ids(f)), Expense.spent_on <= until)
+                     Expense.amount.label("amount")).where(Expense.grant_id.in_(_grant_ids(f)),
+                                                           Expense.spent_on <= until)
     instruction = select(hours.grant_id, hours.worked_on.label("day"), literal("hours").label("kind"),
                          _hours_cost().label("amount")).where(hours.grant_id.in_(_grant_ids(f)),
                                                                           hours.worked_on <= until)
@@ -166,7 +167,8 @@ def outcomes(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
     if not targets[0]:
         return pd.DataFrame(columns=["measure", "target", "actual", "pct_of_target"])
     placed = select(JatcApplication.student_id).where(JatcApplication.status == ApplicationStatus.ACCEPTED)
-    actual = conn.execute(select(func.count(Student.id), func.count(Student.id).filter(Student.status == StudentStatus.COMPLETED),
+    actual = conn.execute(select(func.count(Student.id),
+                                 func.count(Student.id).filter(Student.status == StudentStatus.COMPLETED),
                                  func.count(Student.id).filter(Student.id.in_(placed)))
                           .join(Cohort, Cohort.id == Student.cohort_id).where(Cohort.grant_id.in_(_grant_ids(f)))).one()
     df = pd.DataFrame({"measure": ["Enrollments", "Completions", "Placements"],

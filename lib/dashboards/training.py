@@ -68,7 +68,8 @@ def funnel(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
     accepted = and_(applied, apps.c.accepted > 0)
     row = conn.execute(select(
         func.count(Student.id), func.count(Student.id).filter(done), func.count(Student.id).filter(applied),
-        func.count(Student.id).filter(accepted), func.count(Student.id).filter(accepted, Student.member_id.is_not(None)),
+        func.count(Student.id).filter(accepted),
+        func.count(Student.id).filter(accepted, Student.member_id.is_not(None)),
     ).join(Cohort, Cohort.id == Student.cohort_id).outerjoin(apps, apps.c.student_id == Student.id)
         .where(*cohort_scope(f))).one()
     if not row[0]:
@@ -94,7 +95,8 @@ def _students_per_cohort(f: Filters):
 def _attendance_per_cohort(f: Filters):
     """Present or late over every recorded attendance that was not excused."""
     a = Attendance
-    return (select(ClassSession.cohort_id, func.count(a.id).filter(a.status.in_((AT.PRESENT, AT.LATE))).label("attended"),
+    return (select(ClassSession.cohort_id,
+                   func.count(a.id).filter(a.status.in_((AT.PRESENT, AT.LATE))).label("attended"),
                    func.count(a.id).filter(a.status != AT.EXCUSED).label("expected"))
             .join(ClassSession, ClassSession.id == a.session_id)
             .where(ClassSession.cohort_id.in_(_cohorts_in_scope(f))).group_by(ClassSession.cohort_id).subquery())
@@ -106,7 +108,8 @@ def cohort_outcomes(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame
     require(who, Action.VIEW_DASHBOARDS)
     st, att = _students_per_cohort(f), _attendance_per_cohort(f)
     counts = [func.coalesce(st.c[n], 0).label(n) for n in ("enrolled", "not_started", "active", "completed", "dropped")]
-    df = frame(conn, select(Cohort.name.label("cohort"), Cohort.start_date, Cohort.end_date, *counts, att.c.attended, att.c.expected)
+    df = frame(conn, select(Cohort.name.label("cohort"), Cohort.start_date, Cohort.end_date, *counts,
+                            att.c.attended, att.c.expected)
                .outerjoin(st, st.c.cohort_id == Cohort.id).outerjoin(att, att.c.cohort_id == Cohort.id)
                .where(*cohort_scope(f)).order_by(Cohort.start_date, Cohort.name))
     df["completion_rate"] = [_rate(c, c + d) if end < f.as_of else None
@@ -125,7 +128,8 @@ def credentials_by_type(conn: Connection, who: Identity, f: Filters) -> pd.DataF
     require(who, Action.VIEW_DASHBOARDS)
     c = Credential
     valid = func.count(c.id).filter((c.expires_on.is_(None)) | (c.expires_on >= f.as_of))
-    stmt = (select(Certification.name.label("certification"), func.count(c.id).label("earned"), valid.label("still_valid"))
+    stmt = (select(Certification.name.label("certification"), func.count(c.id).label("earned"),
+                   valid.label("still_valid"))
             .join(Certification, Certification.id == c.certification_id)
             .where(*_earned_in_scope(f)).group_by(Certification.name)
             .order_by(func.count(c.id).desc(), Certification.name))
@@ -138,7 +142,8 @@ def tools_by_cohort(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame
     t = ToolIssued
     df = frame(conn, select(Cohort.name.label("cohort"), Cohort.start_date, func.count(t.id).label("items"),
                             func.sum(t.value).label("issued_value"),
-                            func.coalesce(func.sum(t.value).filter(t.returned_on.is_not(None)), 0).label("returned_value"))
+                            func.coalesce(func.sum(t.value).filter(t.returned_on.is_not(None)), 0)
+                            .label("returned_value"))
                .join(Student, Student.id == t.student_id).join(Cohort, Cohort.id == Student.cohort_id)
                .where(*cohort_scope(f)).group_by(Cohort.id, Cohort.name, Cohort.start_date)
                .order_by(Cohort.start_date, Cohort.name))
@@ -173,7 +178,8 @@ def _tile_numbers(conn: Connection, f: Filters) -> tuple[dict, dict]:
     # Three one-row aggregates side by side (ON true: one row each, no fan-out).
     row = conn.execute(select(students, accepted, earned).select_from(
         students.join(accepted, true()).join(earned, true()))).one()._mapping
-    periods = tuple({k.removeprefix(tag): v for k, v in row.items() if k.startswith(tag)} for tag in ("now_", "before_"))
+    periods = tuple({k.removeprefix(tag): v for k, v in row.items() if k.startswith(tag)}
+                    for tag in ("now_", "before_"))
     for numbers in periods:
         # A share (0-1) like every rate tile: the kit shows it as % and its change in points.
         numbers["completion"] = round(numbers["completed"] / numbers["ended"], 3) if numbers["ended"] else None

@@ -48,7 +48,8 @@ def open_grievances_by_step_and_age(conn: Connection, who: Identity, f: Filters)
     step = func.coalesce(type_coerce(clocks.c.step, String), NO_OPEN_STEP).label("step")
     age = _age_bucket(g.filed_on, f).label("age")
     # Bucketed in a subquery, grouped outside: a CASE with bound dates cannot be repeated in GROUP BY on PostgreSQL.
-    rows = (select(step, age, (clocks.c.status == OVERDUE).label("is_overdue")).outerjoin(clocks, clocks.c.grievance_id == g.id)
+    rows = (select(step, age, (clocks.c.status == OVERDUE).label("is_overdue"))
+            .outerjoin(clocks, clocks.c.grievance_id == g.id)
             .where(g.status == GrievanceStatus.OPEN, g.filed_on.between(f.start, f.end)).subquery())
     df = frame(conn, select(rows.c.step, rows.c.age, func.count().label("grievances"),
                             func.count().filter(rows.c.is_overdue).label("overdue")).group_by(rows.c.step, rows.c.age))
@@ -66,7 +67,8 @@ def step_clocks(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
     df = frame(conn, select(clocks.c.step, clocks.c.status, func.count().label("steps"))
                .group_by(clocks.c.step, clocks.c.status))
     order = [s.value for s in STEP_ORDER]
-    df = df.sort_values(["step", "status"], key=lambda col: col.map((order if col.name == "step" else STEP_STATUSES).index))
+    df = df.sort_values(["step", "status"],
+                        key=lambda col: col.map((order if col.name == "step" else STEP_STATUSES).index))
     df["step"] = df["step"].map(lambda s: GrievanceStepName(s).label)
     df["status"] = df["status"].map(lambda s: s.replace("_", " ").title())
     return df.reset_index(drop=True)
@@ -111,7 +113,8 @@ def benevolence_by_reason(conn: Connection, who: Identity, f: Filters) -> pd.Dat
     applications submitted in the period."""
     require(who, Action.VIEW_DASHBOARDS)
     b, ok = BenevolenceApplication, _approved_per_application()
-    df = frame(conn, select(b.reason, func.count(b.id).label("applications"), func.sum(b.amount_requested).label("requested"),
+    df = frame(conn, select(b.reason, func.count(b.id).label("applications"),
+                            func.sum(b.amount_requested).label("requested"),
                             func.count(ok.c.application_id).label("approved_applications"),
                             func.coalesce(func.sum(ok.c.approved), 0).label("approved"))
                .outerjoin(ok, ok.c.application_id == b.id).where(b.submitted_on.between(f.start, f.end))

@@ -13,11 +13,13 @@ def _titled(df):
 
 def render(who: Identity) -> None:
     f = sidebar_filters(who, grant=True, key="grants")
-    page_header("Grants", f, "Grants whose award period overlaps the date range (a chosen grant whatever its dates); spending up to today")
+    page_header("Grants", f, "Grants whose award period overlaps the date range (a chosen grant whatever its "
+                             "dates); spending up to today")
     kpi_row(ask(grants.kpis, who, f))
     awards = _titled(ask(grants.award_vs_spent, who, f))
     chart(awards, "bar", "Grant", ["Spent", "Remaining"], title="Award: spent and remaining per grant ($)",
-          x_label="Grant", y_label="Dollars", key="gr_awards", hover_data=["Name", "Pct spent", "Pct time", "Days left"])
+          x_label="Grant", y_label="Dollars", key="gr_awards",
+          hover_data=["Name", "Pct spent", "Pct time", "Days left"])
     left, right = st.columns(2)
     with left:
         chart(_titled(ask(grants.burn, who, f)), "line", "Month", ["Spent to date", "Planned to date"],

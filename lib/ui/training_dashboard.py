@@ -27,7 +27,8 @@ def _funnel(df) -> None:
 
 def render(who: Identity) -> None:
     f = sidebar_filters(who, location=True, cohort=True, key="training")
-    page_header("Training", f, "Cohorts running during the period (a chosen cohort whenever it ran); credentials earned in it")
+    page_header("Training", f,
+                "Cohorts running during the period (a chosen cohort whenever it ran); credentials earned in it")
     kpi_row(ask(training.kpis, who, f))
     left, right = st.columns(2)
     with left:

@@ -29,8 +29,8 @@ def render(who: Identity) -> None:
               hover_data=["Overdue"], title="Open grievances by step and age", x_label="Step now open",
               y_label="Grievances", key="uo_grievances")
         chart(_titled(ask(union_ops.salting_by_outcome, who, f)), "bar", "Outcome", "Activities",
-              color="Activity type", category_orders={"Outcome": OUTCOMES}, title="SALTing activities by outcome", x_label="Outcome",
-              y_label="Activities", key="uo_salting")
+              color="Activity type", category_orders={"Outcome": OUTCOMES}, title="SALTing activities by outcome",
+              x_label="Outcome", y_label="Activities", key="uo_salting")
     with right:
         chart(_titled(ask(union_ops.step_clocks, who, f)), "bar", "Step", "Steps", color="Status",
               color_discrete_map=CLOCK_COLORS, category_orders={"Status": list(CLOCK_COLORS)},

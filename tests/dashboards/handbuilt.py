@@ -177,7 +177,8 @@ def union_ops_data(engine) -> None:
             amount_requested=D("300"), status=BS.SUBMITTED)
         add(conn, BenevolenceApplication, member_id=m2, submitted_on=date(2025, 4, 1), reason=BR.DISASTER,
             amount_requested=D("2000"), status=BS.SUBMITTED)
-        for app, decision, amount, day in ((a1, RD.DEFER, None, date(2025, 9, 10)), (a1, RD.APPROVE, "600", date(2025, 9, 20)),
+        for app, decision, amount, day in ((a1, RD.DEFER, None, date(2025, 9, 10)),
+                                           (a1, RD.APPROVE, "600", date(2025, 9, 20)),
                                            (a2, RD.DENY, None, date(2025, 9, 12))):
             add(conn, BenevolenceReview, application_id=app, reviewer_member_id=m2, reviewed_on=day, decision=decision,
                 approved_amount=D(amount) if amount else None)
