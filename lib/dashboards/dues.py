@@ -202,7 +202,7 @@ def adjustments_by_month(conn: Connection, who: Identity, f: Filters) -> pd.Data
 
 
 
-def _collected_in(conn: Connection, f: Filters, periods: list[Filters]) -> list[float]:
+def collected_in(conn: Connection, f: Filters, periods: list[Filters]) -> list[float]:
     """Payments collected in each period, in one scan."""
     sums = [func.sum(case((DuesPayment.paid_on.between(p.start, p.end), DuesPayment.amount), else_=0)) for p in periods]
     stmt = select(*sums).where(DuesPayment.paid_on.between(min(p.start for p in periods), max(p.end for p in periods)))
@@ -218,7 +218,7 @@ def collection_kpis(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame
     expected = expected_by_month(conn, who, Filters(as_of=f.as_of, date_from=prev.start, date_to=f.end,
                                                     location_id=f.location_id, classification=f.classification))
     in_months = lambda p: float(expected.loc[expected["month"].isin(month_labels(p.start, p.end)), "expected"].sum())  # noqa: E731
-    collected_now, collected_before = _collected_in(conn, f, [f, prev])
+    collected_now, collected_before = collected_in(conn, f, [f, prev])
     exp_now, exp_before = in_months(f), in_months(prev)
     rate = lambda c, e: c / e if e else None  # noqa: E731
     if not exp_before and not collected_before:  # no dues ledger yet then: nothing to compare with

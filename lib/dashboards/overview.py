@@ -111,14 +111,20 @@ def kpis(conn: Connection, who: Identity, f: Filters, snapshot: dues.StandingSna
     award = grants["award"].sum()
     share = lambda col: grants[col].sum() / award if award else None  # noqa: E731
     this, last = month.iloc[-1], month.iloc[0]
+    # Month to date against last month to the same day, not a running month against a whole one.
+    last_start = months_back(f.as_of, 1)
+    same_day = min(last_start + timedelta(days=f.as_of.day - 1), f.as_of.replace(day=1) - timedelta(days=1))
+    last_mtd = dues.collected_in(conn, f, [Filters(as_of=same_day, date_from=last_start, date_to=same_day)])[0]
+    last_rate = last_mtd / last["expected"] if last["expected"] else None
     good_share = snapshot.in_good_standing / snapshot.members if snapshot.members else None
     return pd.DataFrame([
         {"label": "Members in good standing", "value": snapshot.in_good_standing, "fmt": "{:,.0f}",
          "help": f"{good_share:.0%} of {snapshot.members:,} members" if good_share is not None else None},
-        {"label": f"Dues collected, {f.as_of:%B}", "value": this["collected"], "previous": last["collected"],
-         "fmt": "${:,.0f}", "help": f"Expected ${this['expected']:,.0f} this month; ${last['expected']:,.0f} last month"},
-        {"label": "Collection rate, this month", "value": this["collection_rate"], "previous": last["collection_rate"],
-         "fmt": "{:.0%}", "help": "Collected this month / dues expected for the month"},
+        {"label": f"Dues collected, {f.as_of:%B}", "value": this["collected"], "previous": last_mtd,
+         "fmt": "${:,.0f}", "help": f"Month to date; the change compares with {last_start:%b 1}-{same_day:%-d}. "
+                                    f"Expected ${this['expected']:,.0f} this month"},
+        {"label": "Collection rate, this month", "value": this["collection_rate"], "previous": last_rate,
+         "fmt": "{:.0%}", "help": "Collected this month to date / dues expected for the month (last month: to the same day)"},
         {"label": "Active students", "value": st_["active"], "fmt": "{:,.0f}"},
         {"label": "Completion rate", "value": st_["completion_rate"], "previous": st_["previous_rate"],
          "fmt": "{:.0%}", "help": "Completed / (completed + dropped) among students who finished in the period"},

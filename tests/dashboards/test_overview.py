@@ -68,3 +68,10 @@ def test_a_past_day_counts_the_students_and_members_of_that_day(conn):
     assert tiles(date(2025, 10, 31)).loc["Active students", "value"] == 7
     assert tiles(date(2025, 8, 31)).loc["Active students", "value"] == 0
     assert tiles(date(2025, 10, 31)).loc["Members in good standing", "help"].endswith("of 2 members")
+
+
+def test_dues_this_month_compares_with_last_month_to_the_same_day(conn):
+    early = Filters(as_of=date(2026, 3, 8), date_from=date(2026, 1, 1), date_to=date(2026, 3, 8))
+    tiles = overview.summary(conn, LEADER, early).kpis.set_index("label")
+    # March 1-8: nothing yet (A pays on the 10th); February 1-8: B's $30 on Feb 5, not A's $55 on Feb 10.
+    assert (tiles.loc["Dues collected, March", "value"], tiles.loc["Dues collected, March", "previous"]) == (0.0, 30.0)
