@@ -29,11 +29,17 @@ def _filters(who: Identity) -> AuditFilter:
                        row_id=int(row) if row is not None else None, since=since, until=until or since)
 
 
+ROW_KEEPING = {"id", "storage_key", "sha256", "created_at", "updated_at", "row_version", "seed_batch"}
+
+
 def _changes(entry: dict) -> str:
-    """Updates as 'field: old → new'; creates and deletes as the values the row had."""
+    """Updates as 'field: old → new'; creates and deletes as the values the row had, names first and
+    without the row's bookkeeping (a hash or storage key buried the file name)."""
     before, after = entry["before"] or {}, entry["after"] or {}
     if not before or not after:
-        return "; ".join(f"{k}: {jsonable(v)}" for k, v in (after or before).items() if k != "id")[:400]
+        shown = sorted(((k, v) for k, v in (after or before).items() if k not in ROW_KEEPING),
+                       key=lambda kv: "name" not in kv[0])
+        return "; ".join(f"{k}: {jsonable(v)}" for k, v in shown)[:400]
     keys = list(dict.fromkeys([*before, *after]))
     return "; ".join(f"{k}: {jsonable(before.get(k))} → {jsonable(after.get(k))}" for k in keys)[:400]
 

@@ -129,9 +129,15 @@ def _upload_files(entity: AttachmentEntity, row_id: int, who: Identity, key: str
         bar.progress((number - 1) / len(pending), text=f"Uploading {upload.name} ({number} of {len(pending)})…")
         result = upload_one(engine(), who, entity, row_id, upload, upload.name)
         done.add(upload.file_id)
-        results.append(("error", md_escape(result.error)) if result.error else
-                       ("success", f"Uploaded {md_escape(result.name)} ({format_size(result.attachment.size_bytes)})."))
+        results.append(("error", md_escape(result.error)) if result.error else ("success", _uploaded(result)))
     forget_cached()
+
+
+def _uploaded(result) -> str:
+    """Under the name the list shows; the name as sent too when its folder part was dropped."""
+    stored = result.attachment.original_name
+    sent = f", sent as “{md_escape(result.name)}”" if stored != result.name else ""
+    return f"Uploaded {md_escape(stored)} ({format_size(result.attachment.size_bytes)}){sent}."
 
 
 def upload_box(entity: AttachmentEntity, row_id: int, who: Identity, key: str, *, available: bool) -> None:

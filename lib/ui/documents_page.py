@@ -15,6 +15,7 @@ from lib.ui.documents import (
 
 _KIND_LABEL = {kind.content_type: kind.label for kind in BY_EXTENSION.values()}
 _ANY = "All records"
+_NONE = ""  # a real option, not None: None gets a clear button that does nothing useful here
 _SEARCH_HINT = {
     AttachmentEntity.MEMBER: "name or card number", AttachmentEntity.STUDENT: "name",
     AttachmentEntity.ORGANIZATION: "name", AttachmentEntity.GRANT: "number, name or funder",
@@ -29,9 +30,9 @@ def _search(who: Identity, entity: AttachmentEntity, text: str) -> list[tuple[in
 
 
 def _entity_picker(label: str, key: str, *, allow_any: bool) -> AttachmentEntity | None:
-    options = ([None] if allow_any else []) + list(AttachmentEntity)
-    return st.selectbox(label, options, key=key,
-                        format_func=lambda e: _ANY if e is None else TARGETS[e].title)
+    options = ([_NONE] if allow_any else []) + list(AttachmentEntity)
+    chosen = st.selectbox(label, options, key=key, format_func=lambda e: _ANY if e == _NONE else TARGETS[e].title)
+    return chosen or None
 
 
 def _table(attachments: list[Attachment]) -> pd.DataFrame:
@@ -55,10 +56,10 @@ def _find_section(who: Identity, available: bool) -> None:
     st.caption(f"{len(attachments):,} documents{more}")
     st.dataframe(_table(attachments), hide_index=True, width="stretch")
     by_id = {a.id: a for a in attachments}
-    chosen = st.selectbox("Download or delete", [None, *by_id], key="docs-find-chosen",
-                          format_func=lambda i: "Choose a document…" if i is None else
+    chosen = st.selectbox("Download or delete", [_NONE, *by_id], key="docs-find-chosen",
+                          format_func=lambda i: "Choose a document…" if i == _NONE else
                           f"{by_id[i].original_name} · {by_id[i].record_label} · {day(by_id[i].uploaded_at)}")
-    if chosen is not None:
+    if chosen != _NONE:
         attachment_rows([by_id[chosen]], who, "docs-find", available=available, show_record=True)
 
 

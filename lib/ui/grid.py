@@ -6,6 +6,15 @@ from lib.editing.frames import label_column
 from lib.registry import Entity
 
 MONEY_WORDS = ("amount", "value", "rate", "award")
+LINE_PX, PADDING_PX, MAX_LINES = 19, 16, 4
+
+
+def wrapped_row_height(texts, chars_per_line: int = 80) -> int | None:
+    """A row height that shows the longest text on up to 4 wrapped lines (the grid wraps when rows are
+    taller); None (the default 35 px) when every text fits on one line."""
+    longest = max((len(str(t)) for t in texts), default=0)
+    lines = min(MAX_LINES, -(-longest // chars_per_line))
+    return None if lines <= 1 else lines * LINE_PX + PADDING_PX
 
 
 def _number(entity: type[Entity], column: str, info, **common):

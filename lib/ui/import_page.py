@@ -14,6 +14,7 @@ from lib.importing.plan import ImportPlan, commit_import, plan_import
 from lib.importing.read import ImportFileError, read_table
 from lib.registry import REGISTRY, Entity, visible_entities
 from lib.ui.dashkit import clear_dashboard_caches
+from lib.ui.grid import wrapped_row_height
 
 IGNORE = "(ignore this column)"
 
@@ -37,10 +38,10 @@ def mapping_editor(entity: type[Entity], headers: list[str], file_key: str) -> d
     st.subheader("2. Match the file's columns")
     guessed = auto_mapping(entity, headers)
     targets = [IGNORE, "id", *entity.editable_columns]
-    labels = {c: f"{entity.label(c)} ({c})" + (" · required" if entity.is_required(c) else "")
-              for c in targets[1:]}
+    # The label only: "Name (column_name) · required" did not fit a select box and was cut.
+    labels = {c: entity.label(c) + (" · required" if entity.is_required(c) else "") for c in targets[1:]}
     mapping = {}
-    columns = st.columns(min(4, len(headers)))
+    columns = st.columns(min(3, len(headers)))
     for index, header in enumerate(headers):
         guess = guessed.get(header) or IGNORE
         chosen = columns[index % len(columns)].selectbox(
@@ -73,14 +74,15 @@ def preview(entity: type[Entity], plan: ImportPlan) -> None:
     st.subheader("3. Preview")
     counts = plan.counts()
     for slot, (name, value) in zip(st.columns(4), counts.items()):
-        slot.metric(f"Lines {name}", f"{value:,}")
+        slot.metric(f"{name.capitalize()} lines", f"{value:,}")
     if plan.ignored_headers:
         st.caption("Ignored columns: " + ", ".join(plan.ignored_headers))
     tabs = st.tabs([f"Rejected ({counts['rejected']:,})", f"New ({counts['new']:,})",
                     f"Updated ({counts['updated']:,})"])
-    tabs[0].dataframe(rejected_frame(entity, plan), hide_index=True, width="stretch", column_config={
-        "Line": st.column_config.TextColumn(width="small"), "Field": st.column_config.TextColumn(width="small"),
-        "Problem": st.column_config.TextColumn(width="large")})
+    rejected = rejected_frame(entity, plan)
+    tabs[0].dataframe(rejected, hide_index=True, width="stretch", row_height=wrapped_row_height(rejected["Problem"]),
+                      column_config={"Line": st.column_config.TextColumn(width=80),
+                                     "Field": st.column_config.TextColumn(width=140)})
     tabs[1].dataframe(pd.DataFrame([{"Line": c.position, **{k: jsonable(v) for k, v in c.values.items()}}
                                     for c in plan.inserts if c.position not in plan.rejected][:500]),
                       hide_index=True, width="stretch")

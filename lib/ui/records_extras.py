@@ -11,14 +11,17 @@ from lib.editing.listing import PageRequest, iter_all_rows
 from lib.editing.save import Conflict, RowProblem
 from lib.importing.export import to_csv, to_excel
 from lib.registry import Entity
+from lib.ui.grid import wrapped_row_height
 
 
-def problems_panel(problems: list[RowProblem]) -> None:
+def problems_panel(entity: type[Entity], problems: list[RowProblem]) -> None:
     rows = {p.position for p in problems}
     st.error(f"Nothing was saved: {len(rows):,} row(s) have problems. Fix them in the grid (your edits "
              "are still there) and save again.")
-    st.dataframe(pd.DataFrame([{"Row": p.position, "Field": p.column or "", "Problem": p.reason}
-                               for p in problems]), hide_index=True, width="stretch")
+    frame = pd.DataFrame([{"Row": p.position, "Field": entity.label(p.column) if p.column else "", "Problem": p.reason} for p in problems])
+    st.dataframe(frame, hide_index=True, width="stretch", row_height=wrapped_row_height(frame["Problem"]),
+                 column_config={"Row": st.column_config.TextColumn(width=80),
+                                "Field": st.column_config.TextColumn(width=140)})
 
 
 def _describe(values: dict | None) -> str:

@@ -141,13 +141,13 @@ def save_bar(who, entity, page, frame, edited, choices) -> None:
     confirmed = True
     if changes.deletes:
         confirmed = st.checkbox(f"Yes, delete {len(changes.deletes):,} row(s) when I save", key=f"confirm_{id(page)}")
-    left, right = st.columns([1, 4])
+    left, right = st.columns([1, 4], vertical_alignment="center")
     clicked = left.button("Save changes", type="primary", disabled=changes.is_empty() or not confirmed)
     right.caption("Unsaved: " + changes.summary() if not changes.is_empty() else "No unsaved changes.")
     if clicked:
         _save(who, entity, changes)
     if st.session_state.get("records_result") is not None:
-        show_result(st.session_state["records_result"])
+        show_result(entity, st.session_state["records_result"])
 
 
 def _save(who: Identity, entity: type[Entity], changes: ChangeSet) -> None:
@@ -161,9 +161,9 @@ def _save(who: Identity, entity: type[Entity], changes: ChangeSet) -> None:
     st.session_state["records_result"] = result
 
 
-def show_result(result: SaveResult) -> None:
+def show_result(entity: type[Entity], result: SaveResult) -> None:
     if result.problems:
-        problems_panel(result.problems)
+        problems_panel(entity, result.problems)
     if result.conflicts:
         if conflicts_panel(result.conflicts):
             st.session_state.pop("records_result", None)

@@ -143,3 +143,14 @@ def test_a_record_page_embeds_its_documents(engine, records, staff, app_settings
     at.button(key=f"att-GRANT-{records[E.GRANT]}-go").click().run()
     assert not at.exception
     assert "**award letter.pdf**" in [_plain(m.value) for m in at.markdown]
+
+
+def test_a_name_with_folders_is_listed_and_confirmed_without_them(engine, records, staff, app_settings):
+    app_settings()
+    at = _pick_member(_page(staff))
+    at.file_uploader[0].set_value([("../../etc/Grant agreement.pdf", PDF, "application/pdf")]).run()
+    at.button(key=f"docs-up-MEMBER-{records[E.MEMBER]}-go").click().run()
+    # The message names the file as the list does, so the two never disagree.
+    assert [_plain(s.value) for s in at.success] == [
+        "Uploaded Grant agreement.pdf (18 bytes), sent as “../../etc/Grant agreement.pdf”."]
+    assert list(at.dataframe[0].value["Document"]) == ["Grant agreement.pdf"]

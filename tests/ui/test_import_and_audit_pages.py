@@ -29,9 +29,12 @@ def test_import_previews_rejected_lines_and_writes_only_when_told(engine, monkey
     at = run_page("import.py", STAFF)
     assert "Choose a file to start" in at.info[0].value
     at.file_uploader[0].set_value(("members.csv", CSV, "text/csv")).run()
+    assert at.selectbox[1].label == "“card_number”" and at.selectbox[1].value == "card_number"
+    assert "Card # · required" in at.selectbox[1].options  # the label fits its box; no column name
     at.button[0].click().run()  # Check every line
     assert not at.exception
-    assert [m.value for m in at.metric] == ["1", "0", "0", "1"]
+    assert [(m.label, m.value) for m in at.metric] == [("New lines", "1"), ("Updated lines", "0"),
+                                                      ("Unchanged lines", "0"), ("Rejected lines", "1")]
     rejected = at.dataframe[0].value
     assert set(rejected["Field"]) == {"Last name", "Status"} and set(rejected["Line"]) == {"Line 3"}
     commit = next(b for b in at.button if b.label.startswith("Import 1 new"))
