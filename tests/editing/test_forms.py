@@ -70,3 +70,33 @@ def test_attendance_for_a_session_inserts_new_marks_and_updates_changed_ones(eng
     assert second.ok and second.updated == 1 and not second.inserted
     with engine.connect() as conn:
         assert sorted(a.status.value for a in conn.execute(select(Attendance))) == ["EXCUSED", "PRESENT"]
+
+
+def _audit(engine, table: str) -> list[tuple[str, str | None, dict | None, dict | None]]:
+    from lib.models import AuditLog
+    with engine.connect() as conn:
+        return [(r.action.value, r.user_email, r.before, r.after) for r in conn.execute(
+            select(AuditLog).where(AuditLog.table_name == table).order_by(AuditLog.id))]
+
+
+def test_every_form_writes_the_audit_log_with_who_and_what(engine):
+    member = _insert(engine, _member(initiation_date="2020-01-01")).inserted[0]
+    payment = record_dues_payment(engine, CLERK, member_id=member, period=date.today().replace(day=1), amount="40",
+                                  method=PaymentMethod.CASH, paid_on=date.today())
+    (action, user, _, after), = _audit(engine, "dues_payments")
+    assert (action, user, after["member_id"], after["amount"]) == ("CREATE", CLERK.email, member, "40.00") and payment
+    with engine.begin() as conn:
+        grievance, session = make_parent(conn, "grievances"), make_parent(conn, "class_sessions")
+        cohort = conn.execute(select(ClassSession.cohort_id)).scalar_one()
+        student = make_parent(conn, "students")
+        conn.execute(Student.__table__.update().values(cohort_id=cohort))
+    advance_grievance(engine, STAFF, grievance, closed_on=date.today())
+    advance_grievance(engine, STAFF, grievance, closed_on=date.today(), notes="no answer")
+    steps = _audit(engine, "grievance_steps")
+    assert [a for a, *_ in steps] == ["CREATE", "UPDATE", "CREATE"] and {u for _, u, *_ in steps} == {STAFF.email}
+    assert steps[1][3]["outcome"] == "ESCALATED"  # the closed step, with its outcome after
+    save_attendance(engine, STAFF, session, session_roster(engine, STAFF, session), {student: "LATE"})
+    save_attendance(engine, STAFF, session, session_roster(engine, STAFF, session), {student: "PRESENT"})
+    marks = _audit(engine, "attendances")
+    assert [(a, (b or {}).get("status"), c["status"]) for a, _, b, c in marks] == [
+        ("CREATE", None, "LATE"), ("UPDATE", "LATE", "PRESENT")]
