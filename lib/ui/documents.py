@@ -163,7 +163,8 @@ def attachment_rows(attachments: list[Attachment], who: Identity, key: str, *, a
                     show_record: bool = False) -> None:
     for attachment in attachments:
         row_key = f"{key}-{attachment.id}"
-        name, meta, download, remove = st.columns([5, 4, 2, 2], vertical_alignment="center")
+        # Button columns wide enough for "Download" inside a record's expander (it was cut to "Downlo…").
+        name, meta, download, remove = st.columns([4, 3, 2.6, 2.2], vertical_alignment="center")
         name.markdown(f"**{md_escape(attachment.original_name)}**" +
                       (f"  \n{md_escape(attachment.record_label)}" if show_record else ""))
         meta.caption(f"{format_size(attachment.size_bytes)} · {day(attachment.uploaded_at)} · "
