@@ -62,14 +62,28 @@ def _fund_cohorts(ctx: SeedContext) -> None:
 def expenses(ctx: SeedContext) -> StepOutput:
     rng, rows = ctx.rng(), []
     for grant in ctx.state.grants:
-        for _ in range(20):  # 200 per 10 grants; each well inside its category's budget
-            category = weighted(rng, BUDGET_SHARES)
-            budget = float(grant.award) * dict(BUDGET_SHARES)[category]
-            spent_on = between(rng, grant.start, min(grant.end, ctx.as_of))
-            rows.append((grant.id, category, cents(budget * rng.uniform(0.01, 0.06)), spent_on,
-                         rng.choice(VENDORS[category]), f"{category.label} for {grant.start.year} cohorts"))
+        rows += _grant_expenses(rng, grant, ctx.as_of)
     columns = ["grant_id", "category", "amount", "spent_on", "vendor", "description"]
     return StepOutput({"expenses": ctx.insert(Expense, columns, rows)})
+
+
+# 20 expenses per grant (200 per 10 grants), split like the budget: 8 instruction, 3 tools, ...
+EXPENSES_PER_CATEGORY = {cat: round(20 * share) for cat, share in BUDGET_SHARES}
+
+
+def _grant_expenses(rng: random.Random, grant: GrantInfo, as_of: date) -> list[tuple]:
+    """Spending that follows the time elapsed (70-98% of a straight-line burn), each category within its budget."""
+    last = min(grant.end, as_of)
+    elapsed = max(0, (last - grant.start).days) / max(1, (grant.end - grant.start).days)
+    spent = float(grant.award) * elapsed * rng.uniform(0.70, 0.98)
+    rows = []
+    for category, share in BUDGET_SHARES:
+        weights = [rng.uniform(0.5, 1.5) for _ in range(EXPENSES_PER_CATEGORY[category])]
+        for weight in weights:
+            rows.append((grant.id, category, cents(spent * share * weight / sum(weights)),
+                         between(rng, grant.start, last), rng.choice(VENDORS[category]),
+                         f"{category.label} for {grant.start.year} cohorts"))
+    return rows
 
 
 def instructor_hours(ctx: SeedContext) -> StepOutput:
