@@ -91,9 +91,18 @@ def delta_text(value: float, previous: float, fmt: str) -> str:
     return sign + fmt.format(abs(change))
 
 
+def tile_value(value: float, fmt: str) -> str:
+    """Six-figure dollar amounts in short form ($556.4k, $8.21M): a tile in a row of five holds ~8 characters."""
+    if fmt.startswith("$") and abs(value) >= 100_000:
+        return f"${value / 1e6:,.2f}M" if abs(value) >= 1e6 else f"${value / 1e3:,.1f}k"
+    return fmt.format(value)
+
+
 def kpi(column, label: str, value: float | None, previous: float | None = None, *,
         fmt: str = "{:,.0f}", lower_is_better: bool = False, help: str | None = None) -> None:
-    shown = "—" if value is None or pd.isna(value) else fmt.format(value)
+    shown = "—" if value is None or pd.isna(value) else tile_value(value, fmt)
+    if shown != "—" and shown != fmt.format(value):
+        help = f"{fmt.format(value)} exactly. {help or ''}".strip()  # the short form loses the exact amount
     delta = None
     if value is not None and previous is not None and not pd.isna(value) and not pd.isna(previous):
         delta = delta_text(value, previous, fmt)

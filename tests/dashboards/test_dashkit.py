@@ -14,7 +14,7 @@ from lib.dashboards.filters import Filters
 from lib.dashboards.sql import fill_months
 from lib.models import Location
 from lib.models.enums import LocationKind, RoleName
-from lib.ui.dashkit import ask, clear_dashboard_caches, delta_text, style
+from lib.ui.dashkit import ask, clear_dashboard_caches, delta_text, style, tile_value
 from tests.ui.apptest import use_database
 
 LEADER = Identity(id=None, email="chair@local46.example", roles=frozenset({RoleName.LEADERSHIP}))
@@ -35,6 +35,13 @@ def test_default_period_is_twelve_months_to_as_of():
 def test_fill_months_gives_zero_for_missing_months():
     df = fill_months(pd.DataFrame({"month": ["2026-02"], "n": [5]}), date(2026, 1, 15), date(2026, 3, 1))
     assert df.to_dict("list") == {"month": ["2026-01", "2026-02", "2026-03"], "n": [0, 5, 0]}
+
+
+def test_large_dollar_tiles_are_short_enough_to_read_whole():
+    assert tile_value(556_420.0, "${:,.0f}") == "$556.4k"
+    assert tile_value(8_208_000.0, "${:,.0f}") == "$8.21M"
+    assert tile_value(34_804.0, "${:,.0f}") == "$34,804"
+    assert tile_value(123_456.0, "{:,.0f}") == "123,456"  # counts stay exact
 
 
 def test_delta_puts_the_sign_first():
