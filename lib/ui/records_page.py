@@ -44,15 +44,18 @@ def pick_entity(who: Identity, slot) -> type[Entity] | None:
     return REGISTRY[table]
 
 
-def request_bar(entity: type[Entity], left, middle) -> PageRequest:
+MAX_FILTERS = 2  # e.g. members by classification and by status
+
+
+def request_bar(entity: type[Entity], left, filter_slots) -> PageRequest:
     hint = ", ".join(entity.label(c).lower() for c in entity.search_columns) or "nothing (no search columns)"
     search = left.text_input("Search", key=f"search_{entity.table_name}", placeholder=f"Search by {hint}",
                              disabled=not entity.search_columns)
     filters = {}
-    enums = [c for c in entity.list_columns if entity.columns[c].kind == "enum"][:1]
-    for column in enums:
+    enums = [c for c in entity.list_columns if entity.columns[c].kind == "enum"][:MAX_FILTERS]
+    for column, slot in zip(enums, filter_slots):
         values = [ANY] + [m.value for m in entity.columns[column].enum_class]
-        chosen = middle.selectbox(entity.label(column), values, key=f"filter_{entity.table_name}_{column}",
+        chosen = slot.selectbox(entity.label(column), values, key=f"filter_{entity.table_name}_{column}",
                                   format_func=lambda v: "Any" if v == ANY else v.replace("_", " ").title())
         filters[column] = None if chosen == ANY else chosen
     return PageRequest(search=search, filters=filters)
@@ -93,12 +96,13 @@ def render(who: Identity) -> None:
     st.title("Records")
     if flash := st.session_state.pop(FLASH_KEY, None):
         st.success(flash)
-    table_slot, search_slot, filter_slot = st.columns([2, 3, 2], vertical_alignment="bottom")
+    table_slot, search_slot = st.columns([2, 5], vertical_alignment="bottom")
     entity = pick_entity(who, table_slot)
     if entity is None:
         return
-    request = request_bar(entity, search_slot, filter_slot)
-    caption_slot, page_slot, size_slot = st.columns([5, 1, 1], vertical_alignment="bottom")
+    # Filters next to the pager: the search keeps room for its hint of the columns it looks in.
+    *filter_slots, page_slot, size_slot = st.columns([2, 2, 1.2, 1.2], vertical_alignment="bottom")
+    request = request_bar(entity, search_slot, filter_slots)
     request.page_size = size_slot.selectbox("Rows per page", PAGE_SIZES, index=1, key="records_page_size")
     request.page = int(st.session_state.get(_page_key(entity, request)) or 1)
     key = _editor_key(entity, request)
@@ -108,7 +112,7 @@ def render(who: Identity) -> None:
         st.session_state[_page_key(entity, request)] = last
         st.rerun()
     pager(entity, request, page.total, page_slot)
-    caption_slot.caption(page.caption())
+    st.caption(page.caption())
     render_grid(who, entity, page, key)
     export_panel(who, entity, request)
 

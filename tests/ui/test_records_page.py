@@ -40,6 +40,9 @@ def test_staff_see_members_paged_and_can_search(engine, monkeypatch):
     at.text_input(key="search_members").set_value("").run()
     at.selectbox(key="filter_members_classification").set_value("APPRENTICE_1").run()
     assert any("of 120" in c for c in _captions(at))
+    at.selectbox(key="filter_members_status").set_value("INACTIVE").run()  # a second filter, with the first
+    assert any("Showing 1–50 of 60" in c for c in _captions(at))
+    assert set(at.dataframe[0].value["status"]) == {"INACTIVE"}
 
 
 def test_an_unknown_table_in_the_url_says_so(engine, monkeypatch):
