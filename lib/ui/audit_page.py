@@ -36,12 +36,14 @@ def _changes(entry: dict) -> str:
     """Updates as 'field: old → new'; creates and deletes as the values the row had, names first and
     without the row's bookkeeping (a hash or storage key buried the file name)."""
     before, after = entry["before"] or {}, entry["after"] or {}
+    entity = REGISTRY.get(entry.get("table_name"))
+    label = entity.label if entity else str  # the names the Records and Import pages use
     if not before or not after:
         shown = sorted(((k, v) for k, v in (after or before).items() if k not in ROW_KEEPING),
                        key=lambda kv: "name" not in kv[0])
-        return "; ".join(f"{k}: {jsonable(v)}" for k, v in shown)[:400]
+        return "; ".join(f"{label(k)}: {jsonable(v)}" for k, v in shown)[:400]
     keys = list(dict.fromkeys([*before, *after]))
-    return "; ".join(f"{k}: {jsonable(before.get(k))} → {jsonable(after.get(k))}" for k in keys)[:400]
+    return "; ".join(f"{label(k)}: {jsonable(before.get(k))} → {jsonable(after.get(k))}" for k in keys)[:400]
 
 
 def _when(value) -> str:

@@ -69,7 +69,7 @@ def _admin_sees_the_change(base_url, email, staff_email, member_id, shots) -> No
         open_page(page, base_url, "audit")
         no_exception(page)
         _choose_table(page, "Members")
-        grid_cell(page, f"phone: {OLD_PHONE} → {NEW_PHONE}")  # the before and after values
+        grid_cell(page, f"Phone: {OLD_PHONE} → {NEW_PHONE}")  # the before and after values
         grid_cell(page, staff_email)
         shots.take(page, "admin-sees-change-in-audit-log")
 
