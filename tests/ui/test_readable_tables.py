@@ -28,9 +28,10 @@ def test_an_upload_in_the_audit_log_starts_with_the_file_name_not_its_hash():
     after = {"id": 7, "entity_type": "MEMBER", "entity_id": 2, "storage_key": "attachments/member/2/ab12.pdf",
              "original_name": "dues-receipt.pdf", "content_type": "application/pdf", "size_bytes": 45,
              "sha256": "9f" * 32}
-    text = _changes(_entry(None, after, "file_attachments"))  # not in the registry: column names
-    assert text.startswith("original_name: dues-receipt.pdf; entity_type: MEMBER; entity_id: 2")
-    assert "sha256" not in text and "storage_key" not in text
+    text = _changes(_entry(None, after, "file_attachments"))
+    assert text.startswith("Original name: dues-receipt.pdf; Entity type: MEMBER; Entity: 2")
+    assert "sha256" not in text.lower() and "storage" not in text.lower()
+    assert _changes(_entry(None, {"name": "x"}, "no_such_table")) == "name: x"  # outside the registry
 
 
 def test_an_update_shows_each_field_before_and_after_by_its_label():
