@@ -117,9 +117,6 @@ def _members_sql(dialect: str, where: str = "") -> str:
     FROM members m LEFT JOIN dues_member_credits c ON c.member_id = m.id {where}"""
 
 
-HAS_HISTORY = "EXISTS (SELECT 1 FROM member_classification_changes h WHERE h.member_id = m.id)"
-
-
 def _months_raw(end: str, oldest: str) -> str:
     return f"""CASE WHEN {oldest} IS NULL THEN 0 WHEN {end} < :as_of_month - 1 THEN {end} - {oldest} + 1
              ELSE :as_of_month - {oldest} END"""
@@ -178,11 +175,9 @@ arrears_seg AS (
 
 def standing_sql(dialect: str, inputs: StandingInputs) -> str:
     if dialect == "postgresql":
-        from lib.dues.standing_pg import single_segment_sql  # the fast path for most members
+        from lib.dues.standing_pg import all_members_sql  # arrays instead of joins to the schedule
 
-        ctes = (_segments_sql(dialect, inputs, f"WHERE {HAS_HISTORY}") + ",\n"
-                + single_segment_sql(inputs, _members_sql(dialect, f"WHERE NOT {HAS_HISTORY}")) + """,
-arrears AS (SELECT * FROM arrears_seg UNION ALL SELECT * FROM arrears_one)""")
+        ctes = all_members_sql(inputs, _members_sql(dialect))
     else:
         ctes = _segments_sql(dialect, inputs, "") + ",\narrears AS (SELECT * FROM arrears_seg)"
     return f"""WITH {ctes}
@@ -216,6 +211,7 @@ def standing_select(conn: Connection, as_of: date):
         # The estimates of this many-CTE query are far too high, so PostgreSQL would JIT-compile it
         # for seconds to save milliseconds; off for the rest of this transaction only.
         conn.execute(text("SET LOCAL jit = off"))
+        conn.execute(text("SET LOCAL work_mem = '64MB'"))
     clause: TextClause = text(standing_sql(conn.dialect.name, inputs)).bindparams(
         bindparam("as_of", as_of, type_=Date), bindparam("as_of_month", inputs.as_of_month),
         bindparam("base", inputs.base_month), bindparam("required_month", inputs.required_month))
