@@ -3,6 +3,8 @@
     .venv/bin/python bench/standing_bench.py                 # generate once (if missing), then time
     .venv/bin/python bench/standing_bench.py --regenerate    # drop and rebuild the bench database
     BENCH_DATABASE_URL=postgresql://... to use another server (default: local, db unionops_ledger_bench)
+    .venv/bin/python bench/standing_bench.py --database unionops_dash_bench_s100 --as-of 2026-12-06
+                                                             # time an existing (seeded) database as is
 
 Scale 100: 100,000 members initiated 1995-2025, a decade of monthly periods (Dec 2016 - Nov 2026),
 yearly rate rises for every classification, 20% of members with a classification change, and
@@ -71,8 +73,8 @@ GENERATE = [
 ]
 
 
-def bench_url() -> str:
-    return make_url(SERVER).set(database=NAME).render_as_string(hide_password=False)
+def bench_url(name: str = NAME) -> str:
+    return make_url(SERVER).set(database=name).render_as_string(hide_password=False)
 
 
 def generate(regenerate: bool) -> None:
@@ -113,8 +115,8 @@ def backend_cpu_seconds(conn) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def run(repeats: int) -> None:
-    engine = make_engine(bench_url())
+def run(repeats: int, name: str = NAME, as_of: date = AS_OF) -> None:
+    engine = make_engine(bench_url(name))
     with engine.connect() as conn:
         counts = {t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar_one()
                   for t in ("members", "dues_periods", "dues_payments", "dues_adjustments")}
@@ -122,14 +124,14 @@ def run(repeats: int) -> None:
         timings, cpu = [], []
         for _ in range(repeats):
             cpu_before, started = backend_cpu_seconds(conn), time.perf_counter()
-            rows = conn.execute(standing_select(conn, AS_OF)).all()
+            rows = conn.execute(standing_select(conn, as_of)).all()
             timings.append(time.perf_counter() - started)
             cpu.append(backend_cpu_seconds(conn) - cpu_before)
             conn.commit()
             print(f"  all-members standing: {timings[-1]:.3f} s wall, {cpu[-1]:.2f} s database CPU "
                   f"for {len(rows):,} rows ({load()})", flush=True)
         started = time.perf_counter()
-        s = standing_select(conn, AS_OF).subquery()
+        s = standing_select(conn, as_of).subquery()
         conn.execute(select(s.c.ageing_bucket, func.count()).group_by(s.c.ageing_bucket)).all()
         print(f"  summary by bucket: {time.perf_counter() - started:.3f} s ({load()})")
     print(f"median {statistics.median(timings):.3f} s wall, best {min(timings):.3f} s, database CPU median "
@@ -141,6 +143,9 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--regenerate", action="store_true")
     parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--database", help="time this existing database instead (never generated or changed)")
+    parser.add_argument("--as-of", type=date.fromisoformat, default=AS_OF)
     args = parser.parse_args()
-    generate(args.regenerate)
-    run(args.repeats)
+    if not args.database:
+        generate(args.regenerate)
+    run(args.repeats, args.database or NAME, args.as_of)
