@@ -59,50 +59,42 @@ def _charge_columns(inputs: StandingInputs) -> str:
         CASE WHEN s.lo <= s.hi THEN {_cum_at(inputs, 's.hi')} - {_cum_at(inputs, 's.lo - 1')} ELSE 0 END AS charge"""
 
 
-def _bounds(members: str, segments: str, join: str) -> str:
-    """Each member's segments clipped to the months they owe, with the class's array offset."""
-    return f"""SELECT m.member_id, m.end_mi, m.credited, m.fifo, COALESCE(h.cls, m.cur_cls) AS cls,
-            COALESCE(h.seg_from, {FAR_PAST}) AS seg_from, GREATEST(COALESCE(h.seg_from, {FAR_PAST}), m.start_mi) AS lo,
-            LEAST(COALESCE(h.seg_to, {FAR_FUTURE}), m.end_mi) AS hi
-        FROM {members} m {join} JOIN {segments} h ON h.member_id = m.member_id"""
+def _segments(inputs: StandingInputs, members_sql: str) -> str:
+    """One row per member and classification segment overlapping the dues periods (one row for a
+    member without history), clipped to the months they owe, with its charge; `single` marks a
+    member's only segment."""
+    single = "h.seg_from <= :base AND h.seg_to >= :as_of_month"
+    overlapping = f"""SELECT * FROM ({_segments_of_history()}) h
+                   WHERE h.seg_to >= :base AND h.seg_from <= :as_of_month"""
+    clipped = f"""SELECT m.member_id, m.end_mi, m.credited, CASE WHEN m.credited > 0 THEN m.credited ELSE 0 END AS fifo,
+            COALESCE(h.cls, m.cur_cls) AS cls, COALESCE(h.seg_from, {FAR_PAST}) AS seg_from,
+            GREATEST(COALESCE(h.seg_from, {FAR_PAST}), m.start_mi) AS lo,
+            LEAST(COALESCE(h.seg_to, {FAR_FUTURE}), m.end_mi) AS hi, COALESCE({single}, TRUE) AS single
+        FROM (SELECT * FROM ({members_sql}) x OFFSET 0) m LEFT JOIN ({overlapping}) h ON h.member_id = m.member_id"""
+    return f"""SELECT s.*, {_charge_columns(inputs)}
+    FROM (SELECT b.*, {_class_offset(inputs, 'b.cls')} AS class_offset FROM ({clipped}) b OFFSET 0) s"""
 
 
 def all_members_sql(inputs: StandingInputs, members_sql: str) -> str:
     """CTE arrears(member_id, charged, credited, oldest_mi, months_raw) for every member.
 
-    Only segments that overlap the dues periods matter. Most members have one (no history, or no
-    change since the first period): their standing is direct arithmetic on their row. The others
-    go through a running sum over their segments to find the one where the credits run out."""
+    A member with a single segment is direct arithmetic on its row; the others take a running sum
+    over their segments to find the one where the credits run out."""
     crossing = "s.before <= s.fifo AND s.fifo < s.before + s.charge"
-    oldest = _first_month_above(inputs, "s.cls", "s.fifo - s.before + s.cum_lo")
-    single = "h.seg_from <= :base AND h.seg_to >= :as_of_month"
-    offset = _class_offset(inputs, "b.cls")
     return f"""
-mem AS MATERIALIZED (
-    SELECT x.*, CASE WHEN x.credited > 0 THEN x.credited ELSE 0 END AS fifo FROM ({members_sql}) x),
-hist AS MATERIALIZED (
-    SELECT h.*, {single} AS single FROM ({_segments_of_history()}) h
-    WHERE h.seg_to >= :base AND h.seg_from <= :as_of_month),
-multi_ids AS (SELECT DISTINCT member_id FROM hist WHERE NOT single),
-one AS (
-    SELECT s.*, 0 AS before, {_charge_columns(inputs)}
-    FROM (SELECT b.*, {offset} AS class_offset FROM ({_bounds('mem', '(SELECT * FROM hist WHERE single)', 'LEFT')}) b
-          WHERE NOT EXISTS (SELECT 1 FROM multi_ids x WHERE x.member_id = b.member_id)) s),
+segments AS MATERIALIZED ({_segments(inputs, members_sql)}),
 one_arrears AS (
     SELECT s.member_id, s.end_mi, s.charge AS charged, s.credited,
-        CASE WHEN s.fifo < s.charge THEN {oldest} END AS oldest_mi
-    FROM one s),
-seg AS (
-    SELECT s.*, {_charge_columns(inputs)}
-    FROM (SELECT b.*, {offset} AS class_offset
-          FROM ({_bounds('mem', '(SELECT * FROM hist WHERE NOT single)', '')}) b) s),
+        CASE WHEN s.fifo < s.charge THEN {_first_month_above(inputs, "s.cls", "s.fifo + s.cum_lo")} END AS oldest_mi
+    FROM segments s WHERE s.single),
 runsum AS (
     SELECT s.*, CAST(SUM(s.charge) OVER (PARTITION BY s.member_id ORDER BY s.seg_from ROWS UNBOUNDED PRECEDING)
         AS BIGINT) - s.charge AS before
-    FROM seg s),
+    FROM segments s WHERE NOT s.single),
 multi_arrears AS (
-    SELECT s.member_id, MAX(s.end_mi) AS end_mi, CAST(SUM(s.charge) AS BIGINT) AS charged,
-        MAX(s.credited) AS credited, MIN(CASE WHEN {crossing} THEN {oldest} END) AS oldest_mi
+    SELECT s.member_id, MAX(s.end_mi) AS end_mi, CAST(SUM(s.charge) AS BIGINT) AS charged, MAX(s.credited) AS credited,
+        MIN(CASE WHEN {crossing} THEN {_first_month_above(inputs, "s.cls", "s.fifo - s.before + s.cum_lo")} END)
+            AS oldest_mi
     FROM runsum s GROUP BY s.member_id),
 arrears AS (
     SELECT member_id, charged, credited, oldest_mi, {_months_raw('end_mi', 'oldest_mi')} AS months_raw
