@@ -159,3 +159,24 @@ def test_summary_counts_every_member_once(conn):
     assert summary.by_bucket["CURRENT"] == 1 and summary.by_bucket["2 MONTHS"] == 1
     assert summary.arrears_total == D("150.00") and summary.credit_total == D("350.00")
     assert summary.good_standing_share == 0.5
+
+
+def test_classification_histories_on_the_edges_agree(conn):
+    """Several changes (two in one month, one after as_of, one before the first period) with
+    payments that run out in different segments: the query and the explanation agree."""
+    a = add_member(conn, date(2024, 6, 1), classification=AP1)
+    for cls, day in [(JW, date(2024, 11, 3)), (AP1, date(2025, 3, 2)), (JW, date(2025, 3, 20)),
+                     (AP1, date(2025, 8, 1)), (JW, date(2026, 2, 1))]:
+        change_classification(conn, CLERK, a, cls, day)
+    b = add_member(conn, date(2025, 2, 1), classification=JW, status=MemberStatus.RETIRED,
+                   status_on=date(2025, 9, 10))
+    change_classification(conn, CLERK, b, AP1, date(2025, 5, 1))
+    c = add_member(conn, date(2026, 1, 5), classification=AP1)  # initiated after as_of
+    change_classification(conn, CLERK, c, JW, date(2026, 3, 1))
+    for member, paid in [(a, "260"), (b, "100")]:
+        pay(conn, member, date(2025, 1, 1), paid, date(2025, 1, 10))
+    # a: journeyman Jan-Jul (the later of the two March changes wins), apprentice from August:
+    # $260 covers Jan-May (5 x 50), so June is the oldest unpaid month.
+    assert explain_member(conn, CLERK, a, date(2025, 10, 20)).standing.oldest_unpaid == date(2025, 6, 1)
+    for as_of in (date(2025, 1, 20), date(2025, 3, 25), date(2025, 10, 20)):
+        assert assert_sql_matches_python(conn, as_of) == 3
