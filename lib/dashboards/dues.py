@@ -1,7 +1,7 @@
 """Dues dashboard: collected vs expected per month, collection rate, arrears ageing, methods, adjustments.
 
 Standing comes from the ledger (lib.dues.standing_sql.standing_select), never re-derived here. It
-costs ~1.8 s for 100,000 members, so `standing_snapshot` asks it ONCE and answers both the ageing
+costs ~0.5-0.8 s for 100,000 members, so `standing_snapshot` asks it ONCE and answers both the ageing
 buckets and the longest-arrears list from that one query (the Overview uses the same snapshot).
 """
 
