@@ -35,13 +35,17 @@ SERVER = os.environ.get("BENCH_DATABASE_URL", "postgresql+psycopg2://postgres@12
 LEADER = Identity(id=None, email="bench@local46.example", roles=frozenset({RoleName.LEADERSHIP}))
 
 # What each page asks on a default run (the same calls as lib/ui/*_dashboard.py and overview_page.py).
+# A question written "name(shared)" is passed the answer of the question `shared` asked before it in
+# the same run (as the page passes a cached answer on); a shared question may be "widen:question"
+# with a function of the filters giving the filters it is asked with.
 DASHBOARDS = {
-    "Overview": ("lib.dashboards.overview", ["summary", "dues_trend", "grant_spend"]),
+    "Overview": ("lib.dashboards.overview", ["summary", "grant_spend"]),  # summary includes the trend
     "Members": ("lib.dashboards.members", ["kpis", "by_status_and_classification", "initiations_by_month",
                                            "employment_by_contractor", "without_current_employment",
                                            "retention_by_initiation_year"]),
-    "Dues": ("lib.dashboards.dues", ["standing_snapshot", "collection_kpis", "collected_vs_expected",
-                                     "adjustments_by_month", "payments_by_method"]),
+    "Dues": ("lib.dashboards.dues", ["standing_snapshot", "with_previous:dues_figures", "collection_kpis(dues_figures)",
+                                     "collected_vs_expected(dues_figures)", "adjustments_by_month",
+                                     "payments_by_method(dues_figures)"]),
 }
 
 
@@ -134,17 +138,35 @@ def questions() -> dict[str, list]:
         names = getattr(mod, "PAGE_QUESTIONS", None)
         if names:
             found[title] = (module, list(names))
-    return {title: [getattr(importlib.import_module(m), n) for n in names] for title, (m, names) in found.items()}
+    return {title: [Ask.parse(importlib.import_module(m), n) for n in names] for title, (m, names) in found.items()}
+
+
+class Ask:
+    """One question of a page: "name", "name(shared)" or "widen:name" (see DASHBOARDS)."""
+
+    def __init__(self, question, shared: str | None = None, widen=None):
+        self.question, self.shared, self.widen = question, shared, widen
+        self.__name__ = question.__name__
+
+    @classmethod
+    def parse(cls, module, spec: str) -> "Ask":
+        widen, _, spec = spec.rpartition(":")
+        name, _, shared = spec.rstrip(")").partition("(")
+        return cls(getattr(module, name), shared or None, getattr(module, widen) if widen else None)
+
+    def __call__(self, conn, who, f, answers: dict):
+        args = (answers[self.shared],) if self.shared else ()
+        return self.question(conn, who, self.widen(f) if self.widen else f, *args)
 
 
 def time_dashboard(engine, asks: list, f: Filters, repeats: int) -> tuple[list[float], dict[str, float]]:
     totals, per_question = [], {q.__name__: [] for q in asks}
     for _ in range(repeats):
-        started = time.perf_counter()
+        started, answers = time.perf_counter(), {}
         for q in asks:
             t = time.perf_counter()
             with engine.connect() as conn:  # one connection per question, like the cached page calls
-                q(conn, LEADER, f)
+                answers[q.__name__] = q(conn, LEADER, f, answers)
             per_question[q.__name__].append(time.perf_counter() - t)
         totals.append(time.perf_counter() - started)
     return totals, {n: statistics.median(v) for n, v in per_question.items()}

@@ -5,8 +5,9 @@ costs ~0.5-0.8 s for 100,000 members, so `standing_snapshot` asks it ONCE and an
 buckets and the longest-arrears list from that one query (the Overview uses the same snapshot).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from decimal import Decimal
 
 import pandas as pd
 from sqlalchemy import Connection, and_, case, func, literal, literal_column, null, select, union_all
@@ -36,17 +37,67 @@ def member_conditions(f: Filters) -> list:
     return conditions
 
 
-def collected_by_month(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
-    """month, collected ($): payments by the month they were paid in."""
+def payments_by_day(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
+    """day, method, payments, cents: payments per day paid and method over the period (a few
+    thousand rows a year at most). Grouped by the date itself, not its month: no per-row date
+    formatting over a million payments (the month, the method and the period totals follow in pandas)."""
     require(who, Action.VIEW_DASHBOARDS)
-    month = month_of(conn, DuesPayment.paid_on).label("month")
-    stmt = select(month, func.sum(DuesPayment.amount).label("collected")).where(
-        DuesPayment.paid_on.between(f.start, f.end)).group_by(month)
+    stmt = (select(DuesPayment.paid_on.label("day"), DuesPayment.method, func.count().label("payments"),
+                   func.sum(DuesPayment.amount).label("amount"))
+            .where(DuesPayment.paid_on.between(f.start, f.end)).group_by(DuesPayment.paid_on, DuesPayment.method))
     if conditions := member_conditions(f):
         stmt = stmt.join(Member, Member.id == DuesPayment.member_id).where(*conditions)
     df = frame(conn, stmt)
-    df["collected"] = df["collected"].astype(float)
-    return df
+    df["cents"] = [int(round(Decimal(str(a)) * 100)) for a in df["amount"]]  # exact sums, whatever the engine returns
+    df["day"] = [d if isinstance(d, date) else date.fromisoformat(str(d)) for d in df["day"]]
+    return df.drop(columns="amount")
+
+
+@dataclass(frozen=True)
+class DuesFigures:
+    """Payments per day and method, and expected dues per month, over one window: every collected and
+    expected figure of a page inside that window follows from it without another query (the Dues page
+    asks it for the period and the one before; the Overview for the period and this month and last)."""
+
+    start: date
+    end: date
+    payments: pd.DataFrame  # day, method, payments, cents
+    expected: pd.DataFrame  # month ('YYYY-MM'), expected ($)
+
+    def _within(self, start: date, end: date) -> pd.DataFrame:
+        if start < self.start or end > self.end:
+            raise ValueError(f"dues figures for {self.start}..{self.end} do not cover {start}..{end}")
+        return self.payments[(self.payments["day"] >= start) & (self.payments["day"] <= end)]
+
+    def collected(self, start: date, end: date) -> float:
+        return int(self._within(start, end)["cents"].sum()) / 100
+
+    def collected_by_month(self, start: date, end: date) -> dict[str, float]:
+        rows = self._within(start, end)
+        months = [f"{d:%Y-%m}" for d in rows["day"]]
+        return {m: int(c) / 100 for m, c in rows.groupby(months)["cents"].sum().items()}
+
+    def by_method(self, start: date, end: date) -> pd.DataFrame:
+        rows = self._within(start, end)
+        return rows.groupby("method", as_index=False)[["payments", "cents"]].sum()
+
+    def expected_in(self, start: date, end: date) -> pd.DataFrame:
+        self._within(start, end)
+        return self.expected[self.expected["month"].isin(month_labels(start, end))].reset_index(drop=True)
+
+
+def dues_figures(conn: Connection, who: Identity, f: Filters) -> DuesFigures:
+    """The payments (one scan of dues_payments) and the expected dues (one scan of members) of f's window."""
+    return DuesFigures(f.start, f.end, payments_by_day(conn, who, f), expected_by_month(conn, who, f))
+
+
+def with_previous(f: Filters) -> Filters:
+    """f widened back to the start of the previous period: the window the Dues page's figures cover."""
+    return replace(f, date_from=f.previous().start, date_to=f.end)
+
+
+def _figures(conn: Connection, who: Identity, f: Filters, figures: DuesFigures | None) -> DuesFigures:
+    return figures if figures is not None else dues_figures(conn, who, f)
 
 
 def _owing_groups(conn: Connection, f: Filters, lo: int, hi: int) -> pd.DataFrame:
@@ -80,10 +131,14 @@ def expected_by_month(conn: Connection, who: Identity, f: Filters) -> pd.DataFra
     return pd.DataFrame({"month": month_labels(f.start, f.end), "expected": [c / 100 for c in cents]})
 
 
-def collected_vs_expected(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
-    """month, collected, expected, collection_rate (collected / expected, None when nothing expected)."""
-    df = expected_by_month(conn, who, f)
-    collected = dict(collected_by_month(conn, who, f).itertuples(index=False))
+def collected_vs_expected(conn: Connection, who: Identity, f: Filters,
+                          figures: DuesFigures | None = None) -> pd.DataFrame:
+    """month, collected, expected, collection_rate (collected / expected, None when nothing expected).
+    Pass `figures` (dues_figures of a window covering f) to answer without a query."""
+    require(who, Action.VIEW_DASHBOARDS)
+    figures = _figures(conn, who, f, figures)
+    df = figures.expected_in(f.start, f.end)
+    collected = figures.collected_by_month(f.start, f.end)
     df.insert(1, "collected", [float(collected.get(m, 0.0)) for m in df["month"]])
     df["collection_rate"] = (df["collected"] / df["expected"]).where(df["expected"] > 0)
     return df
@@ -168,18 +223,16 @@ def _snapshot(rows: pd.DataFrame) -> StandingSnapshot:
     return StandingSnapshot(buckets, longest)
 
 
-def payments_by_method(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
-    """method, payments, amount over the period."""
+def payments_by_method(conn: Connection, who: Identity, f: Filters,
+                       figures: DuesFigures | None = None) -> pd.DataFrame:
+    """method, payments, amount over the period, largest amount first (from `figures` when given)."""
     require(who, Action.VIEW_DASHBOARDS)
-    stmt = (select(DuesPayment.method, func.count().label("payments"), func.sum(DuesPayment.amount).label("amount"))
-            .where(DuesPayment.paid_on.between(f.start, f.end)).group_by(DuesPayment.method)
-            .order_by(func.sum(DuesPayment.amount).desc()))
-    if conditions := member_conditions(f):
-        stmt = stmt.join(Member, Member.id == DuesPayment.member_id).where(*conditions)
-    df = frame(conn, stmt)
+    df = _figures(conn, who, f, figures).by_method(f.start, f.end)
+    df = df.sort_values(["cents", "method"], ascending=[False, True], ignore_index=True)
     df["method"] = df["method"].map(lambda m: "ACH" if str(m) == "ACH" else str(m).replace("_", " ").title())
-    df["amount"] = df["amount"].astype(float)
-    return df
+    df["payments"] = df["payments"].astype(int)
+    df["amount"] = df.pop("cents").astype(int) / 100
+    return df[["method", "payments", "amount"]]
 
 
 def adjustments_by_month(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
@@ -202,23 +255,16 @@ def adjustments_by_month(conn: Connection, who: Identity, f: Filters) -> pd.Data
 
 
 
-def collected_in(conn: Connection, f: Filters, periods: list[Filters]) -> list[float]:
-    """Payments collected in each period, in one scan."""
-    sums = [func.sum(case((DuesPayment.paid_on.between(p.start, p.end), DuesPayment.amount), else_=0)) for p in periods]
-    stmt = select(*sums).where(DuesPayment.paid_on.between(min(p.start for p in periods), max(p.end for p in periods)))
-    if conditions := member_conditions(f):
-        stmt = stmt.join(Member, Member.id == DuesPayment.member_id).where(*conditions)
-    return [float(v or 0) for v in conn.execute(stmt).one()]
-
-
-def collection_kpis(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
+def collection_kpis(conn: Connection, who: Identity, f: Filters,
+                    figures: DuesFigures | None = None) -> pd.DataFrame:
     """Tiles: collected, expected and collection rate over the period, each vs the previous period
-    (expected counts whole months: those the period's days fall in)."""
+    (expected counts whole months: those the period's days fall in). `figures` must cover both periods
+    (dues_figures of with_previous(f)); without it they are asked here."""
+    require(who, Action.VIEW_DASHBOARDS)
     prev = f.previous()
-    expected = expected_by_month(conn, who, Filters(as_of=f.as_of, date_from=prev.start, date_to=f.end,
-                                                    location_id=f.location_id, classification=f.classification))
-    in_months = lambda p: float(expected.loc[expected["month"].isin(month_labels(p.start, p.end)), "expected"].sum())  # noqa: E731
-    collected_now, collected_before = collected_in(conn, f, [f, prev])
+    figures = _figures(conn, who, with_previous(f), figures)
+    in_months = lambda p: float(figures.expected_in(p.start, p.end)["expected"].sum())  # noqa: E731
+    collected_now, collected_before = figures.collected(f.start, f.end), figures.collected(prev.start, prev.end)
     exp_now, exp_before = in_months(f), in_months(prev)
     rate = lambda c, e: c / e if e else None  # noqa: E731
     if not exp_before and not collected_before:  # no dues ledger yet then: nothing to compare with

@@ -8,7 +8,7 @@ Attention: overdue grievance steps, credentials expiring within 30 days, members
 arrears, grants ending within 60 days with unspent funds (at most ATTENTION_ROWS of each kind).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 import pandas as pd
@@ -35,6 +35,7 @@ class OverviewSummary:
     kpis: pd.DataFrame  # label, value, previous, fmt, lower_is_better, help
     attention: pd.DataFrame  # kind, item, detail, date
     attention_counts: pd.DataFrame  # kind, count (all of them, not only the rows listed)
+    dues_trend: pd.DataFrame  # month, collected, expected, collection_rate over the period
 
 
 def _count_if(cond):
@@ -98,23 +99,27 @@ def grievance_counts(conn: Connection, who: Identity, f: Filters) -> dict:
     return {"now": (int(opened[0] or 0), int(overdue[0] or 0)), "before": (int(opened[1] or 0), int(overdue[1] or 0))}
 
 
-def _dues_month(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
-    """Last month and this month (to as_of): collected and expected."""
-    return dues.collected_vs_expected(conn, who, Filters(as_of=f.as_of, date_from=months_back(f.as_of, 1),
-                                                         date_to=f.as_of))
+def dues_window(f: Filters) -> Filters:
+    """The window the Overview's dues figures cover: the period (the trend chart) and this month and
+    last (the tiles), so one scan of the payments answers both (the page has no member filters)."""
+    return replace(f, date_from=min(f.start, months_back(f.as_of, 1)), date_to=max(f.end, f.as_of))
 
 
-def kpis(conn: Connection, who: Identity, f: Filters, snapshot: dues.StandingSnapshot) -> pd.DataFrame:
-    """The headline tiles (pass the snapshot: the standing is asked once per page run)."""
-    month = _dues_month(conn, who, f)
+def kpis(conn: Connection, who: Identity, f: Filters, snapshot: dues.StandingSnapshot,
+         figures: dues.DuesFigures | None = None) -> pd.DataFrame:
+    """The headline tiles (pass the snapshot: the standing is asked once per page run; and the dues
+    figures of dues_window(f), shared with the trend chart, else they are asked here)."""
+    require(who, Action.VIEW_DASHBOARDS)
+    figures = figures if figures is not None else dues.dues_figures(conn, who, dues_window(f))
+    last_start = months_back(f.as_of, 1)
+    month = dues.collected_vs_expected(conn, who, replace(f, date_from=last_start, date_to=f.as_of), figures)
     st_, grants, griev = students(conn, who, f), grant_spend(conn, who, f), grievance_counts(conn, who, f)
     award = grants["award"].sum()
     share = lambda col: grants[col].sum() / award if award else None  # noqa: E731
     this, last = month.iloc[-1], month.iloc[0]
     # Month to date against last month to the same day, not a running month against a whole one.
-    last_start = months_back(f.as_of, 1)
     same_day = min(last_start + timedelta(days=f.as_of.day - 1), f.as_of.replace(day=1) - timedelta(days=1))
-    last_mtd = dues.collected_in(conn, f, [Filters(as_of=same_day, date_from=last_start, date_to=same_day)])[0]
+    last_mtd = figures.collected(last_start, same_day)
     last_rate = last_mtd / last["expected"] if last["expected"] else None
     good_share = snapshot.in_good_standing / snapshot.members if snapshot.members else None
     return pd.DataFrame([
@@ -190,16 +195,19 @@ def attention(conn: Connection, who: Identity, f: Filters,
 
 
 def summary(conn: Connection, who: Identity, f: Filters) -> OverviewSummary:
-    """Everything the Overview page and the leadership summary PDF show, with one standing query."""
+    """Everything the Overview page and the leadership summary PDF show, with one standing query and
+    one dues figures query (the tiles and the trend chart)."""
     require(who, Action.VIEW_DASHBOARDS)
     snapshot = dues.standing_snapshot(conn, who, Filters(as_of=f.as_of))
+    figures = dues.dues_figures(conn, who, dues_window(f))
     rows, counts = attention(conn, who, f, snapshot)
-    return OverviewSummary(kpis(conn, who, f, snapshot), rows, counts)
+    return OverviewSummary(kpis(conn, who, f, snapshot, figures), rows, counts, dues_trend(conn, who, f, figures))
 
 
-def dues_trend(conn: Connection, who: Identity, f: Filters) -> pd.DataFrame:
-    """month, collected, expected over the period (the Overview's trend chart)."""
-    return dues.collected_vs_expected(conn, who, f)
+def dues_trend(conn: Connection, who: Identity, f: Filters, figures: dues.DuesFigures | None = None) -> pd.DataFrame:
+    """month, collected, expected over the period (the Overview's trend chart; from `figures` of
+    dues_window(f) when given)."""
+    return dues.collected_vs_expected(conn, who, f, figures)
 
 
 def as_of_label(day: date) -> str:

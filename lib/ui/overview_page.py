@@ -23,23 +23,25 @@ def attention_list(rows: pd.DataFrame, counts: pd.DataFrame) -> None:
             st.dataframe(shown.rename(columns=str.title), hide_index=True, width="stretch")
 
 
-def overview_tiles(who: Identity, f: Filters) -> tuple[pd.DataFrame, dues.StandingSnapshot]:
+def overview_tiles(who: Identity, f: Filters) -> tuple[pd.DataFrame, dues.StandingSnapshot, dues.DuesFigures]:
     """The Overview's KPI tiles, with the dues standing asked as its own cached question: the Home
-    page, the Overview and the Dues page then share one standing run (~2 s at 100,000 members)."""
+    page, the Overview and the Dues page then share one standing run (~0.8 s at 100,000 members).
+    The dues figures (payments per day, expected per month) are asked once for the tiles and the trend."""
     snapshot = ask(dues.standing_snapshot, who, Filters(as_of=f.as_of))
-    return ask(overview.kpis, who, f, snapshot), snapshot
+    figures = ask(dues.dues_figures, who, overview.dues_window(f))
+    return ask(overview.kpis, who, f, snapshot, figures), snapshot, figures
 
 
 def render(who: Identity) -> None:
     f = sidebar_filters(who, key="overview")
     page_header("Overview", f, "Dues this month and standing as of today; rates over the period")
-    tiles, snapshot = overview_tiles(who, f)
+    tiles, snapshot, figures = overview_tiles(who, f)
     rows, counts = ask(overview.attention, who, f, snapshot)
     kpi_row(tiles.iloc[:4])
     kpi_row(tiles.iloc[4:])
     left, right = st.columns(2)
     with left:
-        trend = ask(overview.dues_trend, who, f).rename(columns={"month": "Month", "collected": "Collected",
+        trend = ask(overview.dues_trend, who, f, figures).rename(columns={"month": "Month", "collected": "Collected",
                                                                  "expected": "Expected", "collection_rate": "Rate"})
         chart(trend, "bar", "Month", ["Collected", "Expected"], title="Dues collected vs expected",
               x_label="Month", y_label="Dollars", key="ov_dues", barmode="group")

@@ -95,7 +95,7 @@ def leadership_summary(who: Identity) -> None:
 
     st.subheader("Leadership summary · last 12 months")
     try:
-        tiles, _ = overview_tiles(who, Filters())  # the same cached standing as the Overview and Dues pages
+        tiles, *_ = overview_tiles(who, Filters())  # the same cached standing as the Overview and Dues pages
     except Exception:  # the home page must open even if a dashboard query fails
         log.exception("the leadership summary failed on the home page")
         st.info("The summary is not available right now; the Overview page has the details.")
