@@ -1,6 +1,7 @@
 """What every step receives: the open transaction, the batch, the scale, and the typed state
 that earlier steps left for later ones (attributes, never dict keys: no KeyError between steps)."""
 
+import calendar
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,7 +44,8 @@ class MemberInfo:
 
     def classification_in_month(self, month: date) -> MemberClassification:
         """The ledger's rule: a classification change applies from the month it is dated in."""
-        return self.classification_on(date(month.year, month.month, 28) if month.day < 28 else month)
+        last_day = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+        return self.classification_on(last_day)  # the 28th missed changes dated the 29th-31st
 
 
 @dataclass(frozen=True)
