@@ -16,6 +16,8 @@ Pieces:
   the args. Run an expensive shared input (the all-members dues standing) once: ask it as its own
   question and pass the answer on, e.g. `snap = ask(dues.standing_snapshot, who, Filters(as_of=...))`
   then `ask(overview.kpis, who, f, snap)`; the Overview and Dues pages then share one standing.
+  Likewise the dues figures (payments per day, expected per month): `figs = ask(dues.dues_figures,
+  who, dues.with_previous(f))` answers the Dues page's tiles, monthly charts and payments by method.
 - `clear_dashboard_caches()`: call after any write (record saves, forms, imports, reverts, demo
   data) so the next dashboard run shows the new data.
 - `kpi(column, label, value, previous, fmt=..., lower_is_better=...)`: a bordered st.metric with
