@@ -72,15 +72,17 @@ EXPENSES_PER_CATEGORY = {cat: round(20 * share) for cat, share in BUDGET_SHARES}
 
 
 def _grant_expenses(rng: random.Random, grant: GrantInfo, as_of: date) -> list[tuple]:
-    """Spending that follows the time elapsed (70-98% of a straight-line burn), each category within its budget."""
+    """Spending that follows the time elapsed (52-98% of a straight-line burn), each category within its budget."""
     last = min(grant.end, as_of)
     elapsed = max(0, (last - grant.start).days) / max(1, (grant.end - grant.start).days)
-    spent = float(grant.award) * elapsed * rng.uniform(0.70, 0.98)
+    spent = float(grant.award) * elapsed * rng.uniform(0.65, 0.85)
     rows = []
     for category, share in BUDGET_SHARES:
+        # Categories run ahead or behind the overall pace, but never past their budget line.
+        in_category = min(spent * share * rng.uniform(0.8, 1.15), float(grant.award) * share)
         weights = [rng.uniform(0.5, 1.5) for _ in range(EXPENSES_PER_CATEGORY[category])]
         for weight in weights:
-            rows.append((grant.id, category, cents(spent * share * weight / sum(weights)),
+            rows.append((grant.id, category, cents(in_category * weight / sum(weights)),
                          between(rng, grant.start, last), rng.choice(VENDORS[category]),
                          f"{category.label} for {grant.start.year} cohorts"))
     return rows

@@ -7,7 +7,8 @@ import pytest
 from sqlalchemy import func, select, text
 
 from lib.models import (
-    Attendance, ClassSession, Credential, DuesPayment, DuesPeriod, DuesRate, Expense, Grant, GrievanceStep,
+    Attendance, ClassSession, Credential, DuesPayment, DuesPeriod, DuesRate, Expense, Grant, GrantBudgetLine,
+    GrievanceStep,
     Instructor, JatcApplication, Member, MemberClassificationChange, MemberEmployment, Student, User, metadata,
 )
 from lib.models.enums import ApplicationStatus, MemberClassification, MemberStatus, StepOutcome, StudentStatus
@@ -116,6 +117,21 @@ def test_expenses_stay_inside_award_periods(seeded):
         rows = conn.execute(select(Expense.spent_on, Grant.start_date, Grant.end_date)
                             .join(Grant, Grant.id == Expense.grant_id)).all()
     assert rows and all(start <= spent <= min(end, SEED_AS_OF) for spent, start, end in rows)
+
+
+def test_grant_spending_keeps_pace_with_time_and_inside_each_budget_line(seeded):
+    with seeded.connect() as conn:
+        spent = {(g, c): a for g, c, a in conn.execute(
+            select(Expense.grant_id, Expense.category, func.sum(Expense.amount))
+            .group_by(Expense.grant_id, Expense.category))}
+        budget = {(g, c): a for g, c, a in conn.execute(
+            select(GrantBudgetLine.grant_id, GrantBudgetLine.category, GrantBudgetLine.amount))}
+        grants = conn.execute(select(Grant.id, Grant.award_amount, Grant.start_date, Grant.end_date)).all()
+    assert spent and all(amount <= budget[key] for key, amount in spent.items())
+    for grant_id, award, start, end in grants:
+        elapsed = max(0, (min(end, SEED_AS_OF) - start).days) / (end - start).days
+        total = sum(a for (g, _), a in spent.items() if g == grant_id)
+        assert 0.5 * elapsed <= float(total) / float(award) <= elapsed, grant_id  # a demo funder would ask
 
 
 def test_attendance_belongs_to_sessions_of_the_students_cohort(seeded):
