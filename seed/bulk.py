@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Connection, Numeric, Table, select, text, update
 
 CHUNK_ROWS = 20_000
+STREAM_ROWS = 2_000  # rows per read() of a COPY stream
 
 
 def _chunks(rows: Iterable[Sequence[Any]], size: int = CHUNK_ROWS) -> Iterator[list[Sequence[Any]]]:
@@ -34,15 +35,44 @@ def _as_float(rows: list, positions: list[int]) -> list:
     return converted
 
 
-def _copy_chunk(conn: Connection, table: Table, columns: Sequence[str], chunk: list) -> None:
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(chunk)  # None becomes an unquoted empty field: NULL in COPY csv
-    buffer.seek(0)
+class _CsvStream:
+    """A file for COPY whose read() turns the next rows into CSV text: PostgreSQL ingests one chunk
+    while Python generates the next, and a table is one COPY (one statement-trigger firing)."""
+
+    def __init__(self, rows: Iterable[Sequence[Any]], tail: tuple):
+        self._chunks, self._tail, self.count = _chunks(rows, STREAM_ROWS), tail, 0
+        self._buffer = io.StringIO()
+        self._writer = csv.writer(self._buffer)  # None becomes an unquoted empty field: NULL in COPY csv
+        self._tail_text = self._csv([tail])[:-2] if tail else ""
+
+    def _csv(self, rows: Iterable[Sequence[Any]]) -> str:
+        self._buffer.seek(0)
+        self._buffer.truncate()
+        self._writer.writerows(rows)
+        return self._buffer.getvalue()
+
+    def read(self, size: int = -1) -> str:
+        chunk = next(self._chunks, None)
+        if chunk is None:
+            return ""
+        self.count += len(chunk)
+        text_ = self._csv(chunk)
+        if not self._tail:
+            return text_
+        if '"' not in text_:  # nothing quoted, so every \r\n ends a row: append the tail as text
+            return text_.replace("\r\n", f",{self._tail_text}\r\n")
+        return self._csv([(*row, *self._tail) for row in chunk])
+
+
+def _copy_rows(conn: Connection, table: Table, columns: Sequence[str], rows: Iterable[Sequence[Any]],
+               tail: tuple) -> int:
+    stream = _CsvStream(rows, tail)
     cursor = conn.connection.dbapi_connection.cursor()
     try:
-        cursor.copy_expert(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", buffer)
+        cursor.copy_expert(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN WITH (FORMAT csv)", stream)
     finally:
         cursor.close()
+    return stream.count
 
 
 def _executemany_chunk(conn: Connection, table: Table, columns: Sequence[str], chunk: list) -> None:
@@ -65,12 +95,13 @@ def insert_rows(conn: Connection, table: Table, columns: Sequence[str], rows: It
     if batch is not None:
         extra["seed_batch"] = batch
     all_columns, tail = [*columns, *extra], tuple(extra.values())
-    write = _copy_chunk if conn.dialect.name == "postgresql" else _executemany_chunk
+    if conn.dialect.name == "postgresql":
+        return _copy_rows(conn, table, all_columns, rows, tail)
     written = 0
     for chunk in _chunks(rows):
         if tail:
             chunk = [(*row, *tail) for row in chunk]
-        write(conn, table, all_columns, chunk)
+        _executemany_chunk(conn, table, all_columns, chunk)
         written += len(chunk)
     return written
 

@@ -71,19 +71,40 @@ def _unpaid_tail(rng: random.Random, member: MemberInfo) -> int:
     return 0 if rng.random() < 0.55 else 1
 
 
+def _held_all_year(member: MemberInfo, months: list[date]) -> MC | None:
+    """The classification in force in every one of the months, or None when it may change during
+    them: with every change dated before the first month, any day of the months sees the last one."""
+    if len(member.history) <= 1:
+        return member.history[0][1] if member.history else member.classification
+    if all(effective_from < months[0] for effective_from, _ in member.history):
+        return member.history[-1][1]
+    return None
+
+
+def _member_rates(member: MemberInfo, months: list[date], rate: dict, shared: dict) -> dict:
+    """Month -> rate for this member; members with one classification all year share one table."""
+    held = _held_all_year(member, months)
+    if held is None:
+        return {month: rate.get((member.classification_in_month(month), month)) for month in months}
+    if held not in shared:
+        shared[held] = {month: rate.get((held, month)) for month in months}
+    return shared[held]
+
+
 def _payments(ctx: SeedContext, rng: random.Random, months: list[date], period_of: dict, rate: dict) -> Iterator[tuple]:
     """Generated lazily: at scale 100 this is over a million rows, streamed to the database in chunks.
     The hot loop draws one random() per payment and looks paid-on days up in a precomputed table."""
     pay_days = {m: [min(m + timedelta(days=d), ctx.as_of) for d in range(15)] for m in months}
-    draw = rng.random
+    draw, shared = rng.random, {}
     for member in ctx.state.members:
         owed = _owed_months(member, months)
         owed = owed[: len(owed) - _unpaid_tail(rng, member)] if owed else owed
         method = weighted(rng, METHODS)
+        rates = _member_rates(member, months, rate, shared)
+        member_id, check = member.id, method is PM.CHECK
         for month in owed:
-            reference = f"CHK {1000 + int(draw() * 9000)}" if method is PM.CHECK else None
-            yield (member.id, period_of[month], rate[(member.classification_in_month(month), month)], method,
-                   pay_days[month][int(draw() * 15)], reference)
+            reference = f"CHK {1000 + int(draw() * 9000)}" if check else None
+            yield (member_id, period_of[month], rates[month], method, pay_days[month][int(draw() * 15)], reference)
 
 
 def _adjustments(ctx: SeedContext, rng: random.Random, months: list[date], period_of: dict, rate: dict) -> list[tuple]:
