@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.config import get_settings
+from lib.metrics import count_page_view
 from lib.ui.auth_gate import build_authenticator, current_user, login_form, logout, sync_cookie
 from lib.ui.shell import (
     dev_admin_notice, env_banner, hide_cookie_frames, home_page, login_navigation, navigation, user_box,
@@ -33,4 +34,6 @@ def show_home() -> None:
 
 
 user_box(who, logout)
-navigation(who, show_home).run()
+page = navigation(who, show_home)
+count_page_view(page.url_path or "home")  # /metrics: which pages people use; only logged-in runs count
+page.run()

@@ -144,8 +144,9 @@ def show_result(result: SeedResult) -> None:
                          hide_index=True, width="stretch",
                          column_config={column: st.column_config.NumberColumn(format="localized")})
     for kept in result.kept:
-        st.info(f"Kept {kept.count:,} demo {kept.table.replace('_', ' ')}: real rows in "
-                f"{', '.join(kept.because_of)} point at them.")
+        one = kept.count == 1
+        st.info(f"Kept {kept.count:,} demo {'row' if one else 'rows'} of {kept.table.replace('_', ' ')}: real rows "
+                f"in {', '.join(kept.because_of)} point at {'it' if one else 'them'}.")
     for note in result.notes:
         st.caption(note)
 

@@ -50,6 +50,20 @@ def test_login_shows_the_home_page_with_name_role_environment_and_version(engine
     assert audit_actions(engine) == [("LOGIN", "clerk@local46.example")]
 
 
+def test_page_views_are_counted_for_metrics_once_logged_in(engine, monkeypatch):
+    from prometheus_client import REGISTRY
+
+    def views() -> float:
+        return REGISTRY.get_sample_value("unionops_page_views_total", {"page": "home"}) or 0.0
+
+    add_user(engine, "clerk@local46.example", R.DUES_CLERK)
+    before = views()
+    at = open_home(engine, monkeypatch)
+    assert views() == before  # the login form is not a page view
+    log_in(at, "clerk@local46.example", PASSWORD)
+    assert views() >= before + 1
+
+
 def test_wrong_password_is_refused_with_a_message_and_audited(engine, monkeypatch):
     add_user(engine, "clerk@local46.example", R.STAFF)
     at = log_in(open_home(engine, monkeypatch), "clerk@local46.example", "not-the-password")
