@@ -3,11 +3,12 @@
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from lib.dues.months import month_index, month_start
+
 
 def months_back(day: date, months: int) -> date:
     """The first day of the month `months` before `day`'s month."""
-    index = day.year * 12 + day.month - 1 - months
-    return date(index // 12, index % 12 + 1, 1)
+    return month_start(month_index(day) - months)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,8 @@ import pandas as pd
 from sqlalchemy import Connection, func, literal_column
 from sqlalchemy.sql.elements import ColumnElement
 
+from lib.dues.months import month_index, month_start
+
 
 def frame(conn: Connection, stmt, params: dict | None = None) -> pd.DataFrame:
     """Run a (small, aggregated) statement and return its rows with the statement's column names."""
@@ -21,8 +23,7 @@ def month_of(conn: Connection, column) -> ColumnElement:
 
 def month_labels(start, end) -> list[str]:
     """Every 'YYYY-MM' from start's month through end's month, so empty months show as zero."""
-    first, last = start.year * 12 + start.month - 1, end.year * 12 + end.month - 1
-    return [f"{m // 12:04d}-{m % 12 + 1:02d}" for m in range(first, last + 1)]
+    return [f"{month_start(m):%Y-%m}" for m in range(month_index(start), month_index(end) + 1)]
 
 
 def fill_months(df: pd.DataFrame, start, end, month_col: str = "month") -> pd.DataFrame:

@@ -7,6 +7,7 @@ import streamlit as st
 from lib.auth.identity import Identity
 from lib.auth.permissions import Action, PermissionDenied, require
 from lib.db import get_engine
+from lib.dues.months import month_index, month_start
 from lib.reports.access import authorize
 from lib.reports.catalog import Param, ReportSpec, file_name, generate, reports_for
 from lib.reports.queries.cohort import cohort_choices
@@ -55,8 +56,7 @@ def _pick_member(param: Param, who: Identity, key: str) -> int | None:
 
 def month_options(today: date, count: int = MONTHS_OFFERED) -> list[date]:
     """This month and the ones before it, newest first (first days of the months)."""
-    index = today.year * 12 + today.month - 1
-    return [date((index - i) // 12, (index - i) % 12 + 1, 1) for i in range(count)]
+    return [month_start(month_index(today) - i) for i in range(count)]
 
 
 def _pick_month(param: Param, key: str) -> date:
