@@ -104,8 +104,9 @@ def run_seed_logged(engine: Engine, scale: int = 1) -> str:
     except Exception:
         log.exception("the seed failed; the app keeps serving (see the System page)")
         return _seed_ended("failed")
-    log.info("seed finished in %.1f s", time.perf_counter() - started)
-    return _seed_ended("succeeded", time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    log.info("seed finished in %.1f s", seconds)
+    return _seed_ended("succeeded", seconds)
 
 
 def _seed_ended(state: str, seconds: float | None = None) -> str:
