@@ -84,3 +84,13 @@ def wait_for_database(engine: Engine, attempts: int = 30, delay: float = 1.0) ->
         f"Database at {mask_url(engine.url.render_as_string(hide_password=False))} did not answer "
         f"after {attempts} attempts: {reason}. Check DATABASE_URL and that the server is running."
     )
+
+
+def empty_tables(conn, names: list[str]) -> None:
+    """Delete every row of the named tables, given children first (SQLite deletes in that order);
+    PostgreSQL truncates them in one statement and restarts their ids."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
+        return
+    for name in names:
+        conn.execute(text(f"DELETE FROM {name}"))

@@ -13,6 +13,7 @@ from lib.auth.bootstrap import ensure_first_admin
 from lib.auth.identity import SYSTEM, Identity
 from lib.auth.permissions import Action, require
 from lib.config import Settings, get_settings
+from lib.db import empty_tables
 from lib.models import SeedRun, metadata, seeded_tables
 from lib.models.enums import AuditAction, SeedOutcome
 from seed import lock
@@ -200,14 +201,6 @@ def reset_demo(engine: Engine, *, who: Identity, progress: Progress | None = Non
     return result
 
 
-def _truncate(conn, names: list[str]) -> None:
-    if conn.dialect.name == "postgresql":
-        conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
-    else:
-        for name in names:
-            conn.execute(text(f"DELETE FROM {name}"))
-
-
 def truncate_all(engine: Engine, *, who: Identity, settings: Settings | None = None, i_understand: bool = False,
                  progress: Progress | None = None) -> SeedResult:
     """Empty every table (refused in prod unless i_understand). Missing tables are reported and
@@ -225,7 +218,7 @@ def truncate_all(engine: Engine, *, who: Identity, settings: Settings | None = N
             wanted = [t.name for t in reversed(metadata.sorted_tables) if t.name != "seed_runs"]
             missing = [n for n in wanted if n not in present]
             _notify(progress, 2, 3, f"Emptying {len(wanted) - len(missing)} tables")
-            _truncate(conn, [n for n in wanted if n in present])
+            empty_tables(conn, [n for n in wanted if n in present])
             conn.execute(SeedRun.__table__.delete().where(SeedRun.id != run_id))
             _notify(progress, 3, 3, "Re-creating the roles and the first admin")
             ensure_first_admin(conn, settings)

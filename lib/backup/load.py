@@ -11,6 +11,7 @@ from lib.auth.identity import SYSTEM, Identity
 from lib.auth.permissions import Action, require
 from lib.backup.archive import DERIVED_TABLES, BackupError, Manifest, csv_name, open_zip, read_manifest
 from lib.backup.values import NULL, sqlite_value
+from lib.db import empty_tables
 from lib.dues.credits import credit_drift, rebuild_member_credits
 from lib.health import current_revision
 from lib.models import metadata
@@ -32,15 +33,6 @@ def _nonempty(conn: Connection) -> list[str]:
     present = set(inspect(conn).get_table_names())
     return [t.name for t in metadata.sorted_tables if t.name in present
             and conn.execute(select(func.count()).select_from(select(t).limit(1).subquery())).scalar_one()]
-
-
-def _empty_everything(conn: Connection) -> None:
-    names = [t.name for t in metadata.sorted_tables]
-    if conn.dialect.name == "postgresql":
-        conn.execute(text(f"TRUNCATE {', '.join(names)} RESTART IDENTITY CASCADE"))
-    else:
-        for name in reversed(names):
-            conn.execute(text(f"DELETE FROM {name}"))
 
 
 def _lines(archive: ZipFile, table: str) -> io.TextIOWrapper:
@@ -145,5 +137,5 @@ def restore_backup(engine: Engine, source, *, who: Identity = SYSTEM, replace: b
                                   f"{' …' if len(filled) > 5 else ''} have rows): restore into an empty migrated "
                                   "database, or pass --replace to empty it first.")
             if filled:
-                _empty_everything(conn)
+                empty_tables(conn, [t.name for t in reversed(metadata.sorted_tables)])
             return _load_all(conn, archive, manifest, progress)
