@@ -11,7 +11,7 @@ from sqlalchemy import Connection
 
 from lib.auth.identity import Identity
 from lib.dashboards import dues, members, overview
-from lib.dashboards.filters import Filters
+from lib.dashboards.filters import Filters, months_back
 from lib.reports.summary_model import AttentionList, ChartData, Kpi, MonthlySummary, month_end, report_day
 
 # The Overview's attention kinds, as the report titles them, with headers for item / detail / date.
@@ -35,7 +35,7 @@ def month_filters(month: date, today: date) -> Filters:
 
 def load_summary(conn: Connection, who: Identity, month: date, today: date) -> MonthlySummary:
     this = month_filters(month, today)
-    previous_month = (month.replace(day=1) - pd.Timedelta(days=1)).replace(day=1)
+    previous_month = months_back(month, 1)
     last = Filters(as_of=month_end(previous_month), date_from=previous_month, date_to=month_end(previous_month))
     snapshot = dues.standing_snapshot(conn, who, Filters(as_of=this.as_of))
     before = dues.standing_snapshot(conn, who, Filters(as_of=last.as_of))
@@ -54,7 +54,7 @@ def _kpis(now: pd.DataFrame, before: pd.DataFrame) -> list[Kpi]:
     result = []
     for (_, tile), (_, old) in zip(now.iterrows(), before.iterrows(), strict=True):
         result.append(Kpi(label=tile["label"], value=_number(tile["value"]), previous=_number(old["value"]),
-                          unit=_unit(tile["fmt"]), higher_is_better=not bool(tile.get("lower_is_better") is True),
+                          unit=_unit(tile["fmt"]), higher_is_better=tile.get("lower_is_better") is not True,
                           note=tile.get("help") if isinstance(tile.get("help"), str) else ""))
     return result
 
